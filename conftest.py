@@ -1,0 +1,50 @@
+"""Shared test fixtures: a headless system Chromium driven by Playwright for browser tests."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("GLOACT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-first-run",
+]
+SHARED_DATA = os.path.join(os.path.dirname(__file__), "..", "shared", "data")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs it.")
+    # Playwright's sync API runs an event loop in this thread; the live server's database
+    # access from test code is still synchronous and safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def shared_data():
+    """Path to ../shared/data, or a skip with the reason when this checkout has none beside it."""
+    path = os.path.abspath(SHARED_DATA)
+    if not os.path.isdir(path):
+        pytest.skip("../shared/data is not beside this checkout (only CI and developers have it)")
+    return path

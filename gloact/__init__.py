@@ -1,0 +1,1 @@
+"""gloact: case law and results monitoring for programmes against trafficking and smuggling."""

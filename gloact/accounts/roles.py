@@ -1,0 +1,103 @@
+"""The roles of gloact, each a Django group with its permissions.
+
+Permissions are listed as "app_label.codename"; an app adds its own when it is built. A role
+marked `country_scoped` sees and edits only the records of the countries on the user's profile.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    label: str
+    permissions: tuple[str, ...] = ()
+    country_scoped: bool = False
+    staff: bool = False  # may use the back office
+    requires_2fa: bool = False  # in production mode
+
+
+def _crud(model: str, actions=("view", "add", "change", "delete")) -> tuple[str, ...]:
+    app_label, name = model.split(".")
+    return tuple(f"{app_label}.{action}_{name}" for action in actions)
+
+
+ROLES = [
+    Role("practitioner", _("Registered practitioner")),
+    Role("contributor", _("Case contributor")),
+    Role("editor", _("Case editor"), staff=True, requires_2fa=True),
+    Role(
+        "focal_point",
+        _("Country focal point"),
+        permissions=_crud("core.organisation"),
+        country_scoped=True,
+        staff=True,
+    ),
+    Role(
+        "programme_officer",
+        _("Programme officer"),
+        permissions=_crud("core.organisation"),
+        country_scoped=True,
+        staff=True,
+    ),
+    Role(
+        "programme_manager",
+        _("Programme manager"),
+        permissions=_crud("core.organisation") + ("auditlog.view_logentry",),
+        staff=True,
+        requires_2fa=True,
+    ),
+    Role("administrator", _("Administrator"), permissions=(ALL,), staff=True, requires_2fa=True),
+]
+ROLES_BY_CODE = {role.code: role for role in ROLES}
+
+
+def role_permissions(role: Role):
+    if ALL in role.permissions:
+        return Permission.objects.all()
+    wanted = [p.split(".", 1) for p in role.permissions]
+    found = Permission.objects.none()
+    for app_label, codename in wanted:
+        found |= Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return found
+
+
+def sync_roles() -> None:
+    """Create or update one group per role with exactly the role's permissions."""
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.code)
+        group.permissions.set(role_permissions(role))
+
+
+def sync_roles_after_migrate(sender, app_config=None, using="default", apps=global_apps, **kwargs):
+    # Permissions of apps migrated later in the same run may not exist yet: create them first.
+    for config in global_apps.get_app_configs():
+        create_permissions(config, verbosity=0, using=using)
+    sync_roles()
+
+
+def user_roles(user) -> list[Role]:
+    if not user.is_authenticated:
+        return []
+    names = {g.name for g in user.groups.all()}
+    return [role for role in ROLES if role.code in names]
+
+
+def assign_role(user, code: str, countries=()) -> None:
+    """Give `user` a role (and, for country-scoped roles, the countries it covers)."""
+    role = ROLES_BY_CODE[code]
+    user.groups.add(Group.objects.get(name=role.code))
+    if role.staff and not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    if countries:
+        from .models import Profile
+
+        Profile.objects.get_or_create(user=user)[0].countries.add(*countries)

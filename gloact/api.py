@@ -1,0 +1,12 @@
+"""The read-only public HTTP API (Django Ninja); each app contributes a router."""
+
+from ninja import NinjaAPI
+
+api = NinjaAPI(
+    title="gloact API",
+    version="1",
+    description="Public, read-only access to gloact's published data.",
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole suite on SQLite (with the browser tests), then the database tests again on a real
+# PostgreSQL server started for the run and removed afterwards.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PYTHONDONTWRITEBYTECODE=1
+pytest=.venv/bin/pytest
+
+echo "== SQLite =="
+env -u DATABASE_URL $pytest "$@"
+sqlite_status=$?
+
+echo "== PostgreSQL =="
+pgdir=$(mktemp -d /tmp/gloact-pg.XXXXXX)
+chmod 755 "$pgdir"
+trap 'scripts/pg-test-cluster.sh stop "$pgdir"' EXIT
+if url=$(scripts/pg-test-cluster.sh start "$pgdir"); then
+  DATABASE_URL=$url $pytest -m "not browser" "$@"
+  pg_status=$?
+else
+  echo "Could not start the PostgreSQL test server; see $pgdir/server.log" >&2
+  pg_status=1
+fi
+
+[ $sqlite_status -eq 0 ] && [ $pg_status -eq 0 ]
