@@ -31,8 +31,29 @@ def _crud(model: str, actions=("view", "add", "change", "delete")) -> tuple[str,
 
 ROLES = [
     Role("practitioner", _("Registered practitioner")),
-    Role("contributor", _("Case contributor")),
-    Role("editor", _("Case editor"), staff=True, requires_2fa=True),
+    Role(
+        "contributor",
+        _("Case contributor"),
+        permissions=tuple(
+            p for m in ("case", "casetranslation", "proceeding", "person", "charge", "routecountry", "source")
+            for p in _crud(f"caselaw.{m}", ("view", "add", "change"))
+        ) + ("caselaw.view_term", "caselaw.view_vocabulary", "caselaw.view_jurisdiction"),
+    ),
+    Role(
+        "editor",
+        _("Case editor"),
+        permissions=tuple(
+            p for m in (
+                "case", "casetranslation", "proceeding", "person", "personidentity", "charge", "routecountry",
+                "source", "term", "vocabulary", "jurisdiction",
+            )
+            for p in _crud(f"caselaw.{m}")
+        ) + (
+            "caselaw.view_restricted_identity", "caselaw.view_restrictedaccesslog", "caselaw.view_casesequence",
+        ),
+        staff=True,
+        requires_2fa=True,
+    ),
     Role(
         "focal_point",
         _("Country focal point"),

@@ -6,3 +6,16 @@ class CaselawConfig(AppConfig):
     name = "gloact.caselaw"
     label = "caselaw"
     verbose_name = _("Case law")
+    demo_loader = "gloact.caselaw.demo.load"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import PersonIdentity
+
+        # The audit trail records changed values; restricted identities must not be copied into
+        # it (they would be readable by everyone who may read the trail). Their changes are
+        # still logged, without the values.
+        if auditlog.contains(PersonIdentity):
+            auditlog.unregister(PersonIdentity)
+        auditlog.register(PersonIdentity, exclude_fields=list(PersonIdentity.RESTRICTED_FIELDS))
