@@ -76,3 +76,14 @@ def test_back_office_access_depends_on_role(page):
     page.goto("/admin/core/organisation/")
     expect(page.get_by_role("link", name="Bamako legal aid clinic")).to_be_visible()
     expect(page.get_by_text("Niamey legal aid clinic")).to_have_count(0)
+
+
+def test_phone_width_has_no_horizontal_scrolling(browser, live_server):
+    for language in ("", "/ar"):
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        page.goto(f"{language}/")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{language or '/'} is {width}px wide on a 360px phone"
+        expect(page.locator("a.skip-link[href='#main']")).to_be_attached()
+        context.close()
