@@ -10,3 +10,7 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+
+from gloact.caselaw.api import router as caselaw_router  # noqa: E402  (routers attach after the API exists)
+
+api.add_router("/", caselaw_router)

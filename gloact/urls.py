@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/", api.urls),
+    path("", include("gloact.caselaw.urls_seo")),
 ]
 urlpatterns += i18n_patterns(
     path("", include(two_factor_urls)),
@@ -20,6 +21,10 @@ urlpatterns += i18n_patterns(
     # One login for the whole site, with lockout and two-factor authentication.
     path("admin/login/", RedirectView.as_view(pattern_name="two_factor:login", query_string=True)),
     path("admin/", admin.site.urls),
+    path("cases/", include("gloact.caselaw.urls")),
+    path("contribute/", include("gloact.caselaw.urls_contribute")),
+    path("editorial/", include("gloact.caselaw.urls_editorial")),
+    path("privacy/", include("gloact.caselaw.urls_privacy")),
     path("", include("gloact.core.urls")),
     prefix_default_language=False,
 )
