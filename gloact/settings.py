@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "gloact.core",
     "gloact.accounts",
     "gloact.caselaw",
+    "gloact.monitoring",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

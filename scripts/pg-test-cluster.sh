@@ -13,8 +13,8 @@ case $action in
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
     as_owner "$bindir/initdb" -D "$dir/data" -U gloact -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
-      -o "-c listen_addresses='' -k $dir -p 5439 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start
-    echo "postgres://gloact@${dir//\//%2F}:5439/gloact"
+      -o "-c listen_addresses='' -k $dir -p ${GLOACT_PG_PORT:-5439} -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start
+    echo "postgres://gloact@${dir//\//%2F}:${GLOACT_PG_PORT:-5439}/gloact"
     ;;
   stop)
     as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w -s stop || true

@@ -4,7 +4,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from gloact.accounts.tests.factories import make_user
-from gloact.core.audit import NOT_AUDITED, audited_models
+from gloact.core.audit import AUDITED_APPS, NOT_AUDITED, audited_models
 from gloact.core.models import Organisation
 
 
@@ -12,7 +12,7 @@ from gloact.core.models import Organisation
 def test_every_domain_model_is_audited():
     domain = [
         m for m in apps.get_models()
-        if m._meta.app_label in {"core", "accounts", "caselaw"} and (m._meta.app_label, m._meta.model_name) not in NOT_AUDITED
+        if m._meta.app_label in AUDITED_APPS and (m._meta.app_label, m._meta.model_name) not in NOT_AUDITED
     ]
     assert domain and set(domain) <= set(audited_models())
 
