@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "gloact.accounts",
     "gloact.caselaw",
     "gloact.monitoring",
+    "gloact.countries",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

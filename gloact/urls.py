@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("editorial/", include("gloact.caselaw.urls_editorial")),
     path("privacy/", include("gloact.caselaw.urls_privacy")),
     path("results/", include("gloact.monitoring.urls")),
+    path("countries/", include("gloact.countries.urls")),
     path("", include("gloact.core.urls")),
     prefix_default_language=False,
 )

@@ -6,7 +6,7 @@ from django.apps import apps
 
 # Reference data loaded by migration is not edited by users; everything else is audited.
 NOT_AUDITED = {("core", "country"), ("core", "region")}
-AUDITED_APPS = {"core", "accounts", "caselaw", "monitoring"}
+AUDITED_APPS = {"core", "accounts", "caselaw", "monitoring", "countries"}
 
 
 def register_domain_models() -> None:
