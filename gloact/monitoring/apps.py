@@ -6,3 +6,4 @@ class MonitoringConfig(AppConfig):
     name = "gloact.monitoring"
     label = "monitoring"
     verbose_name = _("Results monitoring")
+    demo_loader = "gloact.monitoring.demo.load"
