@@ -17,6 +17,42 @@ CHROMIUM_ARGS = [
 SHARED_DATA = os.path.join(os.path.dirname(__file__), "..", "shared", "data")
 
 
+def load_reference_data():
+    """Re-run the data migrations of gloact's apps (countries, vocabularies, jurisdictions, ...).
+
+    A transactional test empties every table when it ends; the next one would otherwise start
+    without the reference data that migrations loaded. Django's serialized rollback does not mix
+    with transactional tests that flush without it, so the data is reloaded instead."""
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    graph = MigrationLoader(connection, ignore_no_migrations=True).graph
+    plan = []
+    for leaf in graph.leaf_nodes():
+        plan += [key for key in graph.forwards_plan(leaf) if key not in plan]
+    for key in plan:
+        if not graph.nodes[key].__module__.startswith("gloact."):
+            continue
+        for operation in graph.nodes[key].operations:
+            if isinstance(operation, RunPython):
+                with connection.schema_editor() as editor:
+                    operation.code(apps, editor)
+
+
+@pytest.fixture(autouse=True)
+def reference_data_in_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from gloact.core.models import Country
+
+    if not Country.objects.exists():
+        load_reference_data()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM):

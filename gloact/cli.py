@@ -10,6 +10,9 @@ def main() -> None:
 
     argv = list(sys.argv)
     argv[0] = "gloact"
+    # Commands may be spelt with hyphens (`gloact export-cases`); Django's modules use underscores.
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")
     execute_from_command_line(argv)
 
 

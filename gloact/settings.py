@@ -289,6 +289,8 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 20
+# Requests per client (IP address) to the public API, e.g. "60/m"; empty turns the limit off.
+GLOACT_API_RATE = os.environ.get("GLOACT_API_RATE", "100000/m" if TESTING else "60/m")
 
 SITE_NAME = "gloact"
 GLOACT_DEMO_LABEL = _("Demonstration site: all case content is synthetic.")

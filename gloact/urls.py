@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("contribute/", include("gloact.caselaw.urls_contribute")),
     path("editorial/", include("gloact.caselaw.urls_editorial")),
     path("privacy/", include("gloact.caselaw.urls_privacy")),
+    path("data/", include("gloact.caselaw.urls_downloads")),
     path("results/", include("gloact.monitoring.urls")),
     path("countries/", include("gloact.countries.urls")),
     path("", include("gloact.core.urls")),

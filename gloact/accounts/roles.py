@@ -29,6 +29,36 @@ def _crud(model: str, actions=("view", "add", "change", "delete")) -> tuple[str,
     return tuple(f"{app_label}.{action}_{name}" for action in actions)
 
 
+# Results monitoring: country roles enter and submit their countries' reports; managers also
+# configure programmes and indicators, and approve or return reports.
+_MONITORING_MODELS = (
+    "programme", "pillar", "component", "reportingperiod", "dimension", "dimensioncategory", "theoryofchange",
+    "tocversion", "tocnode", "toclink", "tocassumption", "result", "standardindicator", "indicator", "baseline", "target",
+    "periodreport", "indicatorvalue", "disaggregatedvalue", "evidencefile",
+)
+_MONITORING_ENTRY = tuple(f"monitoring.view_{m}" for m in _MONITORING_MODELS) + (
+    "monitoring.view_reviewevent", "monitoring.add_periodreport", "monitoring.submit_periodreport",
+    "monitoring.delete_evidencefile",
+) + tuple(p for m in ("indicatorvalue", "disaggregatedvalue", "evidencefile") for p in _crud(f"monitoring.{m}", ("add", "change")))
+_MONITORING_MANAGE = tuple(p for m in _MONITORING_MODELS for p in _crud(f"monitoring.{m}")) + (
+    "monitoring.view_reviewevent", "monitoring.submit_periodreport", "monitoring.review_periodreport",
+)
+
+# Country profiles: country roles keep their countries' profiles, answer self-assessments and
+# enter national statistics; managers also build questionnaires, run campaigns and review.
+_COUNTRY_RECORDS = (
+    "treatystatus", "nationallaw", "nationalprovision", "nationalstrategy", "coordinatingbody",
+    "referralmechanism", "countryfocalpoint", "stakeholderprofile", "assistancerequest",
+)
+_COUNTRIES_ENTRY = tuple(p for m in _COUNTRY_RECORDS for p in _crud(f"countries.{m}")) + (
+    "countries.view_assessment", "countries.answer_assessment", "countries.view_restricted_profile",
+    "countries.enter_national_statistics", "countries.view_statisticsdataset", "caselaw.view_term",
+)
+_COUNTRIES_MANAGE = tuple(p for p in _COUNTRIES_ENTRY if p != "countries.answer_assessment") + tuple(
+    p for m in ("pillar", "questionnaire", "question", "questionchoice", "campaign", "assistanceservice", "population")
+    for p in _crud(f"countries.{m}")
+) + ("countries.review_assessment", "countries.view_assessmentevent")
+
 ROLES = [
     Role("practitioner", _("Registered practitioner")),
     Role(
@@ -46,10 +76,15 @@ ROLES = [
             p for m in (
                 "case", "casetranslation", "proceeding", "person", "personidentity", "charge", "routecountry",
                 "source", "term", "vocabulary", "jurisdiction",
+                "contributor", "casecontribution", "collectiontask",
+                "casesuggestion", "fieldcomment",
+                "takedownrequest", "privacyfindingdismissal",
             )
             for p in _crud(f"caselaw.{m}")
         ) + (
             "caselaw.view_restricted_identity", "caselaw.view_restrictedaccesslog", "caselaw.view_casesequence",
+            "caselaw.view_linkcheck", "caselaw.view_casefeedback",
+            "caselaw.publish_case", "caselaw.view_caseversion", "caselaw.view_workflowevent",
         ),
         staff=True,
         requires_2fa=True,
@@ -57,21 +92,21 @@ ROLES = [
     Role(
         "focal_point",
         _("Country focal point"),
-        permissions=_crud("core.organisation"),
+        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY,
         country_scoped=True,
         staff=True,
     ),
     Role(
         "programme_officer",
         _("Programme officer"),
-        permissions=_crud("core.organisation"),
+        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY,
         country_scoped=True,
         staff=True,
     ),
     Role(
         "programme_manager",
         _("Programme manager"),
-        permissions=_crud("core.organisation") + ("auditlog.view_logentry",),
+        permissions=_crud("core.organisation") + ("auditlog.view_logentry",) + _MONITORING_MANAGE + _COUNTRIES_MANAGE,
         staff=True,
         requires_2fa=True,
     ),

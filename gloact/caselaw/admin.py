@@ -26,6 +26,7 @@ from .models import (
     Term,
     Vocabulary,
 )
+from .admin_privacy import hold_publication, original_file_link, privacy_check_link, release_publication, unpublish_now
 from .privacy import log_restricted_access, may_view_identities
 
 # --- Vocabularies ---------------------------------------------------------------------------
@@ -243,10 +244,10 @@ class SourceInline(admin.StackedInline):
     model = Source
     extra = 0
     fields = [
-        "kind", "title", "file", "file_is_public", "url", "language", "sha256", "size", "extracted_text",
-        "redacted_text",
+        "kind", "title", "file", original_file_link, "file_is_public", "url", "language", "sha256", "size",
+        "extracted_text", "redacted_text",
     ]
-    readonly_fields = ["sha256", "size"]
+    readonly_fields = ["sha256", "size", original_file_link]
 
 
 TERM_FIELDS = [
@@ -263,7 +264,8 @@ class CaseAdmin(IdentityLoggingMixin, admin.ModelAdmin):
     search_fields = ["public_id", "title", "court_reference", "ecli"]
     list_select_related = ["jurisdiction"]
     autocomplete_fields = ["jurisdiction"]
-    readonly_fields = ["public_id", "published_at", "created_by", "created_at", "updated_at"]
+    readonly_fields = ["public_id", "published_at", "created_by", "created_at", "updated_at", privacy_check_link]
+    actions = [unpublish_now]
     date_hierarchy = "published_at"
     fieldsets = [
         (None, {"fields": [
@@ -281,7 +283,7 @@ class CaseAdmin(IdentityLoggingMixin, admin.ModelAdmin):
             "legal_articles", "national_provisions", "protection_measures", "human_rights_aspects",
         ]}),
         (_("Publication"), {"fields": [
-            "status", "published_at", "noindex", "created_by", "created_at", "updated_at",
+            "status", privacy_check_link, "published_at", "noindex", "created_by", "created_at", "updated_at",
         ]}),
     ]
     inlines = [
@@ -299,7 +301,12 @@ class CaseAdmin(IdentityLoggingMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
+        hold_publication(request, obj, form)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        release_publication(self, request, form.instance)  # publish only with a clear privacy check
 
     def case_with_identities(self, case):
         count = PersonIdentity.objects.filter(person__case=case).count()
@@ -338,3 +345,7 @@ class RestrictedAccessLogAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+
+
+from . import admin_quality  # noqa: E402,F401  (contributors, tasks, link checks, feedback)
+from . import admin_editorial  # noqa: E402,F401  (suggestions, versions, workflow events, comments)

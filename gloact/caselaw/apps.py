@@ -19,3 +19,10 @@ class CaselawConfig(AppConfig):
         if auditlog.contains(PersonIdentity):
             auditlog.unregister(PersonIdentity)
         auditlog.register(PersonIdentity, exclude_fields=list(PersonIdentity.RESTRICTED_FIELDS))
+
+        from .search import signals  # noqa: F401  (keeps the search index in step with the data)
+        from . import tasks  # noqa: F401  (its signals regenerate the download files)
+
+        from .privacy import signals as privacy_signals
+
+        privacy_signals.connect()  # redacted decision texts follow their extracted text

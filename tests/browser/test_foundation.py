@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from gloact.accounts.tests.factories import PASSWORD, make_user
 from gloact.core.models import Organisation
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, username, password=PASSWORD):

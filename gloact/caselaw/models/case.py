@@ -157,6 +157,13 @@ class Case(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    def withdrawal_reason(self) -> str:
+        """The public reason of the latest withdrawal, or "" when the case is not withdrawn."""
+        if self.status != self.Status.WITHDRAWN:
+            return ""
+        event = self.workflow_events.filter(to_status=self.Status.WITHDRAWN).order_by("-at", "-pk").first()
+        return event.reason if event else ""
+
     # --- Texts in the reader's language ---------------------------------------------------------
     def texts_for(self, language: str) -> CaseTexts:
         """The texts in `language` where translated, each other text in the original language."""

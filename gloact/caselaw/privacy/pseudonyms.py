@@ -8,7 +8,7 @@ restricted identities, and the log of every time someone did.
   pseudonym by default, initials, or name); an editor may choose a stricter display for one person.
 """
 
-from .models import Case, Jurisdiction, Person, RestrictedAccessLog
+from ..models import Case, Jurisdiction, Person, RestrictedAccessLog
 
 PERMISSION = "caselaw.view_restricted_identity"
 

@@ -1,0 +1,52 @@
+"""Keeping the search index in step with the data: `index_case` is called (by the signal handlers
+in signals.py) inside the transaction that changed the case, so index and data commit together.
+Only published cases are in the index."""
+
+from collections.abc import Iterable
+
+from django.db import connection
+
+from ..models import Case
+from .document import document_parts
+
+
+def backend():
+    """The search backend of the current database (a module: sqlite or postgres)."""
+    if connection.vendor == "postgresql":
+        from . import postgres
+
+        return postgres
+    from . import sqlite
+
+    return sqlite
+
+
+def _indexable():
+    return Case.objects.published().prefetch_related("translations", "proceedings", "sources")
+
+
+def index_case(case_or_id) -> None:
+    """Index the case if it is published, otherwise take it out of the index."""
+    case_id = getattr(case_or_id, "pk", case_or_id)
+    if case_id is None:
+        return
+    case = _indexable().filter(pk=case_id).first()
+    if case is None:
+        backend().remove(case_id)
+    else:
+        backend().index(case.pk, document_parts(case))
+
+
+def remove_case(case_id: int) -> None:
+    backend().remove(case_id)
+
+
+def reindex_all(batch_size: int = 500) -> Iterable[int]:
+    """Rebuild the whole index; yields each indexed case id (for progress reporting)."""
+    search = backend()
+    search.clear()
+    ids = list(Case.objects.published().order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        for case in _indexable().filter(pk__in=ids[start:start + batch_size]).order_by("pk"):
+            search.index(case.pk, document_parts(case))
+            yield case.pk

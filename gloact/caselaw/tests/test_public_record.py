@@ -1,0 +1,77 @@
+"""The public representation of a case: complete, free of restricted data, and loaded without a
+query per case."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from gloact.core.models import Country
+
+from ..models import Case, CaseTranslation, RouteCountry, Source
+from ..public import case_record, public_cases_queryset
+from .factories import make_case, make_published_case, term
+
+pytestmark = pytest.mark.django_db
+
+
+def _full_case() -> Case:
+    case = make_published_case(court_reference="SYN-1/2024", title="Synthetic v. Public Record")
+    case.tip_means.add(term("means.abuse_of_vulnerability"))
+    case.legal_articles.add(term("tip.art3"))
+    case.national_provisions = "Synthetic Penal Code art. 1\nSynthetic Penal Code art. 2"
+    case.save()
+    CaseTranslation.objects.create(case=case, language="fr", title="Synthétique", summary="Résumé synthétique.")
+    RouteCountry.objects.create(case=case, country=Country.objects.get(iso3="NER"), role="transit")
+    Source.objects.create(case=case, kind=Source.Kind.DECISION, title="Judgment", extracted_text="Synthetic "
+                          "Person V01 testified", redacted_text="V1 testified", language="fr")
+    return case
+
+
+def test_record_holds_the_public_details():
+    record = case_record(public_cases_queryset().get(pk=_full_case().pk))
+    assert record["public_id"].startswith("MLI")
+    assert record["court_reference"] == "SYN-1/2024"
+    assert record["jurisdiction"] == {"code": "MLI", "name": "Mali", "kind": "national", "country": "MLI",
+                                      "region": "Africa"}
+    assert record["crime_types"] == ["crime.trafficking_in_persons"]
+    assert record["trafficking"]["means"] == ["means.abuse_of_vulnerability", "means.deception"]
+    assert record["legal"] == {"articles": ["tip.art3"],
+                               "national_provisions": ["Synthetic Penal Code art. 1", "Synthetic Penal Code art. 2"]}
+    assert record["translations"]["fr"]["summary"] == "Résumé synthétique."
+    assert record["smuggling"]["route"] == {"origin": [], "transit": ["NER"], "destination": []}
+    assert [p["label"] for p in record["persons"]] == ["D1", "V1", "V2", "W1"]
+    child = record["persons"][2]
+    assert child["is_child"] is True and child["age_band"] == "12-17"
+    assert record["charges"][0]["defendant"] == "D1"
+    assert record["charges"][0]["fine_amount"] == "1000.00"
+    assert record["proceedings"][0]["is_latest"] is True
+    assert record["sources"][0]["redacted_text"] == "V1 testified"
+    json.dumps(record)  # JSON-ready
+
+
+def test_record_never_holds_restricted_data():
+    text = json.dumps(case_record(public_cases_queryset().get(pk=_full_case().pk)), ensure_ascii=False)
+    assert "Synthetic Person" not in text  # names and extracted text
+    assert "Synthetic Alias" not in text
+    assert "extracted_text" not in text and "caselaw/sources/" not in text
+    assert '"age"' not in text
+
+
+def test_only_published_cases_and_no_query_per_case():
+    make_case(title="Synthetic draft")  # not published
+    make_published_case()
+
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            records = [case_record(case) for case in public_cases_queryset()]
+        return len(queries), records
+
+    few, records = count_queries()
+    assert [r["title"] for r in records] == ["Synthetic test case"]
+    for _ in range(4):
+        make_published_case()
+    many, records = count_queries()
+    assert len(records) == 5
+    assert many == few
