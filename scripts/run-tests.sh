@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# The whole suite on SQLite (with the browser tests), then the database tests again on a real
-# PostgreSQL server started for the run and removed afterwards.
+# Security checks (bandit, dependency audit), the whole suite on SQLite (with the browser tests),
+# then the database tests again on a real PostgreSQL server started for the run and removed
+# afterwards.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONDONTWRITEBYTECODE=1
 pytest=.venv/bin/pytest
+
+echo "== Security checks =="
+scripts/security-checks.sh
+security_status=$?
+if [ $security_status -eq 2 ]; then
+  # Only the vulnerability advisories were out of reach (no network to them here): say so loudly,
+  # but do not fail a test run for the network; findings (status 1) always fail.
+  echo "WARNING: the dependency audit could not run; run scripts/security-checks.sh where PyPI's advisory data is reachable." >&2
+  security_status=0
+fi
 
 echo "== SQLite =="
 env -u DATABASE_URL $pytest "$@"
@@ -22,4 +33,4 @@ else
   pg_status=1
 fi
 
-[ $sqlite_status -eq 0 ] && [ $pg_status -eq 0 ]
+[ $security_status -eq 0 ] && [ $sqlite_status -eq 0 ] && [ $pg_status -eq 0 ]

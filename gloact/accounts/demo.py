@@ -9,7 +9,7 @@ from gloact.core.models import Country
 from .models import Profile
 from .roles import assign_role
 
-DEMO_PASSWORD = "demo-gloact-2026"
+DEMO_PASSWORD = "demo-gloact-2026"  # nosec B105 # printed by `make run`; demo accounts are refused in production
 
 # (username, role, countries)
 DEMO_ACCOUNTS = [

@@ -191,7 +191,7 @@ class _Loader:
         reference = f"SYN-{code}-{index + 1:03d}"
         if Case.objects.filter(jurisdiction=jurisdiction, court_reference=reference).exists():
             return
-        rng = random.Random(f"{SEED}-{index}")
+        rng = random.Random(f"{SEED}-{index}")  # nosec B311 # reproducible demo content, not security
         kind = ("tip", "som", "both")[index % 3] if code not in COURTS else "tip"
         trafficking, smuggling = kind in ("tip", "both"), kind in ("som", "both")
         home = jurisdiction.country_id

@@ -35,7 +35,8 @@ TERM_VOCABULARIES = {
     "protection_measures": v.PROTECTION_MEASURE,
     "human_rights_aspects": v.HUMAN_RIGHTS_ASPECT,
 }
-assert TERM_VOCABULARIES.keys() == TERM_FIELDS.keys()
+if TERM_VOCABULARIES.keys() != TERM_FIELDS.keys():
+    raise ImportError("bulk.records: TERM_VOCABULARIES and TERM_FIELDS must name the same fields")
 
 LANGUAGE_CODES = {code for code, _label in TEXT_LANGUAGES}
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")

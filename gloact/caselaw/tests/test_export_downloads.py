@@ -35,6 +35,12 @@ def commit(django_capture_on_commit_callbacks):
     return committed
 
 
+def regenerations(callbacks) -> list:
+    """The download regenerations among a block's on-commit callbacks (other modules, such as the
+    search facet cache, register their own)."""
+    return [c for c in callbacks if getattr(c, "__name__", "") == "_enqueue_regeneration"]
+
+
 def _jsonl_ids() -> list[str]:
     return [json.loads(line)["public_id"] for line in download_path("jsonl").read_text(encoding="utf-8").splitlines()]
 
@@ -44,7 +50,7 @@ def test_publishing_regenerates_the_files_once_per_transaction(commit):
         case = make_published_case()
         case.title = "Synthetic retitled case"
         case.save()
-    assert len(callbacks) == 1
+    assert len(regenerations(callbacks)) == 1
     assert _jsonl_ids() == [case.public_id]
     assert "Synthetic retitled case" in download_path("csv").read_text(encoding="utf-8")
 
@@ -65,7 +71,7 @@ def test_unpublishing_and_deleting_regenerate(commit):
 def test_drafts_do_not_regenerate(commit):
     with commit() as callbacks:
         make_case(title="Synthetic draft")
-    assert callbacks == []
+    assert regenerations(callbacks) == []
 
 
 def test_download_is_an_attachment_and_counted(client):
