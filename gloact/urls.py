@@ -11,11 +11,13 @@ from gloact.core.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set_language"),
     path("api/", api.urls),
     path("", include("gloact.caselaw.urls_seo")),
 ]
 urlpatterns += i18n_patterns(
+    # Inside the language prefix so that the switch runs in the page's language and can
+    # translate the page's own URL into the chosen one.
+    path("i18n/setlang/", set_language, name="set_language"),
     path("", include(two_factor_urls)),
     path("account/", include("gloact.accounts.urls")),
     # One login for the whole site, with lockout and two-factor authentication.

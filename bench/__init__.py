@@ -1,0 +1,1 @@
+"""Benchmarks of gloact (`make bench`): see bench/README.md."""

@@ -1,0 +1,67 @@
+"""The floor: the text queries of the benchmark straight against the database's full-text index,
+in a Django process of its own (no HTTP, no ORM, no facets).
+
+    python -m bench.floor PLAN.json RESULT.json   (PLAN: {"reps": N, "queries": {name: q}})
+
+Each sample is the two statements any search page needs: the number of matches and the 20 best
+by the index's own ranking (SQLite FTS5 bm25 with the title weighted as the application does;
+PostgreSQL ts_rank over the GIN-indexed tsvector), using the backends' own query translation.
+"""
+
+import json
+import os
+import sys
+import time
+
+
+def floor_statements(text: str) -> list[tuple[str, list]]:
+    from django.db import connection
+
+    from gloact.caselaw.search import parse_text
+    from gloact.caselaw.search.index import backend
+
+    query = parse_text(text)
+    search = backend()
+    match, params = search.match_sql(query)
+    if connection.vendor == "postgresql":
+        tsquery, tsparams = search._tsquery(query)
+        top = (f"SELECT case_id FROM {search.TABLE} WHERE document @@ {tsquery} "
+               f"ORDER BY ts_rank(document, {tsquery}) DESC LIMIT 20", tsparams + tsparams)
+    else:
+        table = search.TABLE
+        top = (f"SELECT rowid FROM {table} WHERE {table} MATCH %s ORDER BY bm25({table}, 5.0, 1.0) LIMIT 20",
+               [search.match_expression(query)])
+    return [(f"SELECT COUNT(*) FROM ({match}) AS matches", params), top]
+
+
+def main(argv: list[str]) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gloact.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from bench.load import summarise
+
+    plan_path, result_path = argv
+    with open(plan_path, encoding="utf-8") as stream:
+        plan = json.load(stream)
+    results = {}
+    with connection.cursor() as cursor:
+        for name, text in plan["queries"].items():
+            statements = floor_statements(text)
+            samples = []
+            for rep in range(plan["reps"] + 1):
+                start = time.perf_counter()
+                for sql, params in statements:
+                    cursor.execute(sql, params)
+                    cursor.fetchall()
+                if rep:  # the first run warms the cache
+                    samples.append(time.perf_counter() - start)
+            results[name] = summarise(samples)
+    with open(result_path, "w", encoding="utf-8") as stream:
+        json.dump(results, stream, indent=1)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
