@@ -51,6 +51,9 @@ def reference_data_in_transactional_tests(request):
 
     if not Country.objects.exists():
         load_reference_data()
+        from gloact.accounts.roles import sync_roles_after_migrate
+
+        sync_roles_after_migrate(sender=None)  # content types, permissions and role groups
 
 
 @pytest.fixture(scope="session")

@@ -73,14 +73,21 @@ def similar_cases(case: Case, limit: int = 5) -> list[Case]:
         scores.update({row["case_id"]: row["n"] for row in shared})
     if not scores:
         return []
-    candidates = Case.objects.filter(pk__in=scores).select_related("jurisdiction__country").prefetch_related(
-        "translations", "crime_types"
-    )
+    # Rank on plain tuples (thousands of candidates share a common term); load only the winners.
     region = _region_id(case)
-    for candidate in candidates:
-        if region and _region_id(candidate) == region:
-            scores[candidate.pk] += SAME_REGION_BONUS
-    return sorted(candidates, key=lambda c: (-scores[c.pk], -c.published_at.timestamp(), c.pk))[:limit]
+    ranked = sorted(
+        (
+            (-(scores[pk] + (SAME_REGION_BONUS if region and candidate_region == region else 0)),
+             -(published_at.timestamp() if published_at else 0), pk)
+            for pk, candidate_region, published_at in Case.objects.filter(pk__in=scores)
+            .values_list("pk", "jurisdiction__country__region_id", "published_at")
+        )
+    )[:limit]
+    top = [pk for _score, _published, pk in ranked]
+    cases = Case.objects.filter(pk__in=top).select_related("jurisdiction__country").prefetch_related(
+        "translations", "crime_types"
+    ).in_bulk()
+    return [cases[pk] for pk in top]
 
 
 @dataclass(frozen=True)

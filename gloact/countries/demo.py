@@ -84,7 +84,7 @@ def _campaigns() -> int:
             continue
         campaign.countries.set(Country.objects.filter(iso3__in=statuses))
         for assessment in open_campaign(campaign):
-            rng = random.Random(f"{title}-{assessment.country_id}")
+            rng = random.Random(f"{title}-{assessment.country_id}")  # nosec B311 # seeded generator for reproducible synthetic demo data
             status = statuses[assessment.country_id]
             if status != "draft":
                 for question in questionnaire.questions.prefetch_related("choices"):

@@ -3,7 +3,7 @@ as an HTML table, so that screen-reader users and printouts get the same data.""
 
 from dataclasses import dataclass
 from decimal import Decimal
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape, quoteattr  # nosec B406 # xml.sax.saxutils.escape only escapes text; nothing is parsed
 
 # Colour-blind-safe pairs (Okabe-Ito) that also differ in lightness for black-and-white print.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from gloact.caselaw.tests.test_search import build_corpus
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_search_filter_open_case_and_switch_language(page):

@@ -519,7 +519,7 @@ def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
     if not rows:
         return
     quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
+    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
            f"VALUES ({', '.join(['%s'] * len(columns))})")
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
@@ -535,7 +535,7 @@ def _reserve_ids(model, count: int) -> list[int]:
             cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
                            [table, count])
             return [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"SELECT MAX(id) FROM {connection.ops.quote_name(table)}")
+        cursor.execute(f"SELECT MAX(id) FROM {connection.ops.quote_name(table)}")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
         highest = cursor.fetchone()[0] or 0
         cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
         row = cursor.fetchone()

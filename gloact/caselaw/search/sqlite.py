@@ -32,23 +32,23 @@ def index(case_id: int, parts: list[Part]) -> None:
     title = "\n".join(part.text for part in parts if part.kind == TITLE)
     body = "\n".join(part.text for part in parts if part.kind == BODY)
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [case_id])
-        cursor.execute(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", [case_id, title, body])
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [case_id])  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+        cursor.execute(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", [case_id, title, body])  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
 def remove(case_id: int) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [case_id])
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [case_id])  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
 def clear() -> None:
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(f"DELETE FROM {TABLE}")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
 def match_sql(query: TextQuery) -> tuple[str, list]:
     """SQL selecting the ids of the cases matching `query` (which has positive groups)."""
-    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [match_expression(query)]
+    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [match_expression(query)]  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
 RANKS = "temp.caselaw_search_rank"
@@ -65,7 +65,7 @@ def rank_sql(query: TextQuery, case_id_column: str) -> tuple[str, list]:
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {RANKS.split('.')[1]} "
                        "(id INTEGER PRIMARY KEY, rank REAL NOT NULL)")
-        cursor.execute(f"DELETE FROM {RANKS}")
-        cursor.execute(f"INSERT INTO {RANKS} (id, rank) SELECT rowid, -bm25({TABLE}, 5.0, 1.0) FROM {TABLE} "
+        cursor.execute(f"DELETE FROM {RANKS}")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+        cursor.execute(f"INSERT INTO {RANKS} (id, rank) SELECT rowid, -bm25({TABLE}, 5.0, 1.0) FROM {TABLE} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
                        f"WHERE {TABLE} MATCH %s", [match_expression(query)])
-    return f"SELECT rank FROM {RANKS} WHERE id = {case_id_column}", []
+    return f"SELECT rank FROM {RANKS} WHERE id = {case_id_column}", []  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
