@@ -6,7 +6,6 @@ tmp_path), with a few thousand synthetic records of docs/case-format.md.
 """
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from gloact.core.testing import subprocess_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 RECORDS = 3000
@@ -41,7 +41,7 @@ def synthetic_record(n: int) -> dict:
 
 
 def environment(var_dir: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GLOACT_", "DATABASE_URL"))}
+    env = subprocess_environment()
     env["GLOACT_VAR_DIR"] = str(var_dir)
     return env
 

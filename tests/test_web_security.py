@@ -7,7 +7,6 @@ Login lockout after failed attempts is proved in gloact/accounts/tests/test_logi
 """
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from gloact.accounts.tests.factories import PASSWORD, make_user
+from gloact.core.testing import subprocess_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 LOGIN = "/account/login/"
@@ -140,7 +140,7 @@ print(json.dumps(out))
 
 
 def run_production(var_dir, *args):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GLOACT_", "DATABASE_URL"))}
+    env = subprocess_environment()
     env.update(GLOACT_ENV="production", GLOACT_SECRET_KEY="p" * 60, GLOACT_ALLOWED_HOSTS="gloact.example.org",
                GLOACT_VAR_DIR=str(var_dir))
     result = subprocess.run([sys.executable, "-m", "gloact.cli", *args], cwd=ROOT, env=env, capture_output=True,

@@ -21,6 +21,7 @@ import pytest
 from django.db import connection
 
 from gloact.core.backup import BackupError, create_backup, restore_backup, unpack_archive
+from gloact.core.testing import subprocess_environment
 
 ROOT = Path(__file__).resolve().parents[3]
 DECISION = "Synthetic judgment text for the backup test.\nV1 was recruited by deception.\n".encode()
@@ -76,7 +77,7 @@ def snapshot() -> dict:
 
 
 def gloact(var_dir: Path, *args: str, check: bool = True, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("GLOACT_", "DATABASE_URL"))}
+    environment = subprocess_environment()
     environment.update(env, GLOACT_VAR_DIR=str(var_dir))
     result = subprocess.run(
         [sys.executable, "-m", "gloact.cli", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300
@@ -139,7 +140,7 @@ def test_backup_during_concurrent_writes_is_a_consistent_snapshot_that_restores_
     stop = tmp_path / "stop"
     writer = subprocess.Popen(
         [sys.executable, "-m", "gloact.cli", "shell", "-c", WRITER], cwd=ROOT, stdout=subprocess.PIPE, text=True,
-        env={**{k: v for k, v in os.environ.items() if not k.startswith(("GLOACT_", "DATABASE_URL"))},
+        env={**subprocess_environment(),
              "GLOACT_VAR_DIR": str(site), "BACKUP_TEST_STOP": str(stop)},
     )
     try:

@@ -1,13 +1,13 @@
-import os
 import subprocess
 import sys
 from pathlib import Path
+from gloact.core.testing import subprocess_environment
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def run_gloact(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("GLOACT_", "DATABASE_URL"))}
+    environment = subprocess_environment()
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-m", "gloact.cli", *args], cwd=ROOT, env=environment, capture_output=True, text=True
