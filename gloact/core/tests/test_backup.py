@@ -9,7 +9,6 @@ PostgreSQL. `populate()` and `snapshot()` are shared by both (the subprocesses i
 import hashlib
 import io
 import json
-import os
 import sqlite3
 import subprocess
 import sys
