@@ -28,6 +28,7 @@ messages: $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d gloact/locale -D django 2>&1 | grep -v "^compiling" || true
 
 run: install
+	scripts/install-system-deps.sh
 	$(BIN)/gloact migrate --noinput
 	GLOACT_DEMO=1 $(BIN)/gloact load_demo
 	@echo
@@ -36,11 +37,11 @@ run: install
 	GLOACT_DEMO=1 scripts/serve-dev.sh $(HOST) $(PORT)
 
 test: install-test
-	scripts/install-system-test-deps.sh
+	scripts/install-system-deps.sh --test
 	scripts/run-tests.sh
 
 bench: install-test
-	scripts/install-system-test-deps.sh
+	scripts/install-system-deps.sh --test
 	$(BIN)/python -m bench.run
 
 check: install
