@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "gloact.caselaw",
     "gloact.monitoring",
     "gloact.countries",
+    "gloact.activities",
+    "gloact.reporting",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("data/", include("gloact.caselaw.urls_downloads")),
     path("results/", include("gloact.monitoring.urls")),
     path("countries/", include("gloact.countries.urls")),
+    path("activities/", include("gloact.activities.urls")),
+    path("reports/", include("gloact.reporting.urls")),
     path("", include("gloact.core.urls")),
     prefix_default_language=False,
 )

@@ -59,6 +59,18 @@ _COUNTRIES_MANAGE = tuple(p for p in _COUNTRIES_ENTRY if p != "countries.answer_
     for p in _crud(f"countries.{m}")
 ) + ("countries.review_assessment", "countries.view_assessmentevent")
 
+# Activities and trainings: country roles keep their countries' workplans, events, participants and
+# learning records; managers also keep the question bank and which indicators activities feed.
+_ACTIVITY_RECORDS = (
+    "workplan", "activity", "participant", "participantmerge", "attendance", "knowledgetest", "testresult",
+    "satisfactionresponse", "followupquestion", "followupsurvey", "trainertrack",
+)
+_ACTIVITIES_ENTRY = tuple(p for m in _ACTIVITY_RECORDS for p in _crud(f"activities.{m}")) + (
+    "activities.view_question", "activities.view_indicatorfeed",
+)
+_ACTIVITIES_MANAGE = _ACTIVITIES_ENTRY + _crud("activities.question", ("add", "change", "delete")) + _crud(
+    "activities.indicatorfeed", ("add", "change", "delete"))
+
 ROLES = [
     Role("practitioner", _("Registered practitioner")),
     Role(
@@ -92,21 +104,21 @@ ROLES = [
     Role(
         "focal_point",
         _("Country focal point"),
-        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY,
+        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY + _ACTIVITIES_ENTRY,
         country_scoped=True,
         staff=True,
     ),
     Role(
         "programme_officer",
         _("Programme officer"),
-        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY,
+        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY + _ACTIVITIES_ENTRY,
         country_scoped=True,
         staff=True,
     ),
     Role(
         "programme_manager",
         _("Programme manager"),
-        permissions=_crud("core.organisation") + ("auditlog.view_logentry",) + _MONITORING_MANAGE + _COUNTRIES_MANAGE,
+        permissions=_crud("core.organisation") + ("auditlog.view_logentry",) + _MONITORING_MANAGE + _COUNTRIES_MANAGE + _ACTIVITIES_MANAGE,
         staff=True,
         requires_2fa=True,
     ),

@@ -8,7 +8,7 @@ from django.apps import apps
 # Statistics values are imported by the ten thousand and replaced as a whole; their dataset row
 # (audited) records who imported what and when.
 NOT_AUDITED = {("core", "country"), ("core", "region"), ("countries", "statisticvalue")}
-AUDITED_APPS = {"core", "accounts", "caselaw", "monitoring", "countries"}
+AUDITED_APPS = {"core", "accounts", "caselaw", "monitoring", "countries", "activities", "reporting"}
 
 
 def register_domain_models() -> None:
