@@ -11,6 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.utils.translation import gettext_lazy as _
 
 from gloact.accounts.scoping import scoped
+from gloact.core.admin import ReadOnlyAdminMixin
 
 from .models import (
     Case,
@@ -328,23 +329,13 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(RestrictedAccessLog)
-class RestrictedAccessLogAdmin(admin.ModelAdmin):
+class RestrictedAccessLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the log is written by the application, never edited."""
 
     list_display = ["at", "username", "case_public_id", "what"]
     list_filter = ["at"]
     search_fields = ["username", "case_public_id"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 
 from . import admin_quality  # noqa: E402,F401  (contributors, tasks, link checks, feedback)

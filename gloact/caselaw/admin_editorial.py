@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from gloact.core.admin import ReadOnlyAdminMixin
+
 from .models import CaseSuggestion, CaseVersion, FieldComment, WorkflowEvent
 from .suggestions import convert_suggestion, reject_suggestion
 from .workflow import TransitionRefused
@@ -23,40 +25,30 @@ class CaseSuggestionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # suggestions come from the public form
 
-    @admin.action(description=_("Convert into draft cases"), permissions=["change"])
-    def convert(self, request, queryset):
+    def _moderate(self, request, queryset, moderate) -> int:
+        """Apply `moderate(suggestion, editor)` to each suggestion; those it refuses are named."""
         done = 0
         for suggestion in queryset:
             try:
-                convert_suggestion(suggestion, request.user)
+                moderate(suggestion, request.user)
                 done += 1
             except TransitionRefused as error:
                 self.message_user(request, f"{suggestion.receipt}: {error}", messages.WARNING)
+        return done
+
+    @admin.action(description=_("Convert into draft cases"), permissions=["change"])
+    def convert(self, request, queryset):
+        done = self._moderate(request, queryset, convert_suggestion)
         self.message_user(request, ngettext("%d draft case created.", "%d draft cases created.", done) % done)
 
     @admin.action(description=_("Reject"), permissions=["change"])
     def reject(self, request, queryset):
-        done = 0
-        for suggestion in queryset:
-            try:
-                reject_suggestion(suggestion, request.user)
-                done += 1
-            except TransitionRefused as error:
-                self.message_user(request, f"{suggestion.receipt}: {error}", messages.WARNING)
+        done = self._moderate(request, queryset, reject_suggestion)
         self.message_user(request, ngettext("%d suggestion rejected.", "%d suggestions rejected.", done) % done)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Written by the workflow functions only."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(WorkflowEvent)

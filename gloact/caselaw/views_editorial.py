@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gloact.accounts.scoping import scoped
+from gloact.core.charts import bar_chart
 
 from . import coverage as coverage_stats
 from . import duplicates, linkcheck, network, quality, usage
-from .charts import bar_chart
 from .forms_editorial import CollectionTaskForm, FeedbackForm, QualityFilterForm
 from .models import Case, CollectionTask, DailyCount
 from .workflow import is_editor

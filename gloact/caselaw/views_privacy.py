@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gloact.accounts.scoping import scoped
+from gloact.core.downloads import private_download
 
 from .models import Case, CaseTranslation, Charge, Person, Proceeding, Source, TakedownRequest
 from .privacy import (
@@ -93,8 +94,7 @@ def original_file(request, pk: int):
     if not source.file:
         raise Http404
     log_restricted_access(user, source.case, _("original file of source %(pk)d") % {"pk": source.pk})
-    filename = source.file.name.rsplit("/", 1)[-1]
-    return FileResponse(source.file.open("rb"), as_attachment=True, filename=filename)
+    return private_download(source.file)
 
 
 class TakedownForm(forms.Form):

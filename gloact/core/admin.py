@@ -5,6 +5,21 @@ from gloact.accounts.scoping import CountryScopedAdmin
 from .models import Country, Organisation, Region
 
 
+class ReadOnlyAdminMixin:
+    """For records that only the application writes (logs, workflow events, values entered on
+    the results pages): shown in the back office, never added, changed or deleted there. The
+    signatures suit both model admins and inlines."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "level", "parent"]

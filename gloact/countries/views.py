@@ -4,12 +4,13 @@ renders; the logic lives in selectors.py, readiness.py, stat_tables.py and bench
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gloact.core.downloads import private_download
 from gloact.core.models import Country, Region
 
 from . import access, benchmarks, readiness, selectors, stat_tables
@@ -48,7 +49,7 @@ def agreement_file(request, pk):
         raise PermissionDenied
     if not assistance.agreement_file:
         raise Http404
-    return FileResponse(assistance.agreement_file.open("rb"), as_attachment=True)
+    return private_download(assistance.agreement_file)
 
 
 # --- Statistics -----------------------------------------------------------------------------
@@ -284,6 +285,4 @@ def evidence_file(request, pk):
     evidence = get_object_or_404(Evidence.objects.select_related("answer__assessment"), pk=pk)
     if not access.may_view_assessment(request.user, evidence.answer.assessment):
         raise PermissionDenied
-    response = FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
-    response["Content-Type"] = evidence.content_type
-    return response
+    return private_download(evidence.file, evidence.original_name, evidence.content_type)

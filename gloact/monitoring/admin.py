@@ -5,6 +5,7 @@ values of approved reports are read-only."""
 from django.contrib import admin
 
 from gloact.accounts.scoping import CountryScopedAdmin
+from gloact.core.admin import ReadOnlyAdminMixin
 
 from .models import (
     Baseline,
@@ -173,18 +174,9 @@ class TargetAdmin(CountryScopedAdmin):
     list_display = ["indicator", "country", "period", "category", "value"]
 
 
-class EnteredOnResultsPagesAdmin(CountryScopedAdmin):
+class EnteredOnResultsPagesAdmin(ReadOnlyAdminMixin, CountryScopedAdmin):
     """Values, disaggregations and evidence are entered on the results pages, which validate them
     and follow the workflow (and lock approved reports); the back office only shows them."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ReviewEventInline(admin.TabularInline):
@@ -224,18 +216,9 @@ class ReviewEventAdmin(CountryScopedAdmin):
         )
 
 
-class DisaggregatedValueInline(admin.TabularInline):
+class DisaggregatedValueInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = DisaggregatedValue
     extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(IndicatorValue)

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gloact.accounts.scoping import country_scope
+from gloact.core.charts import BarChart, Series
 from gloact.core.models import Country
 
 from . import selectors
 from .aggregation import country_values, programme_value
-from .charts import BarChart, Series
 from .models import DisaggregatedValue, Indicator, IndicatorValue, PeriodReport, Programme, ReportingPeriod
 from .status import IndicatorStatus, Status, count_statuses, indicator_status, summary_sentence
 

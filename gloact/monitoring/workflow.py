@@ -76,14 +76,22 @@ def open_report(programme, country_id: str | None, period: ReportingPeriod, user
     return report
 
 
+def _move(report: PeriodReport, user, status: str, action: str, comment: str, stamp: str = "") -> None:
+    """Set the report's status (and the time field `stamp`) and record the step as a ReviewEvent."""
+    report.status = status
+    fields = ["status"]
+    if stamp:
+        setattr(report, stamp, timezone.now())
+        fields.append(stamp)
+    report.save(update_fields=fields)
+    ReviewEvent.objects.create(report=report, action=action, comment=comment, actor=user)
+
+
 @transaction.atomic
 def submit_report(report: PeriodReport, user, comment: str = "") -> None:
     if not may_submit(user, report):
         raise PermissionDenied(_("You may not submit this report."))
-    report.status = PeriodReport.Status.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.save(update_fields=["status", "submitted_at"])
-    ReviewEvent.objects.create(report=report, action=ReviewEvent.Action.SUBMITTED, comment=comment, actor=user)
+    _move(report, user, PeriodReport.Status.SUBMITTED, ReviewEvent.Action.SUBMITTED, comment, stamp="submitted_at")
 
 
 @transaction.atomic
@@ -92,19 +100,14 @@ def return_report(report: PeriodReport, user, comment: str) -> None:
         raise PermissionDenied(_("You may not review this report."))
     if not comment.strip():
         raise ValueError(_("Say what needs to change when you return a report."))
-    report.status = PeriodReport.Status.RETURNED
-    report.save(update_fields=["status"])
-    ReviewEvent.objects.create(report=report, action=ReviewEvent.Action.RETURNED, comment=comment.strip(), actor=user)
+    _move(report, user, PeriodReport.Status.RETURNED, ReviewEvent.Action.RETURNED, comment.strip())
 
 
 @transaction.atomic
 def approve_report(report: PeriodReport, user, comment: str = "") -> None:
     if not may_review(user, report):
         raise PermissionDenied(_("You may not approve this report."))
-    report.status = PeriodReport.Status.APPROVED
-    report.approved_at = timezone.now()
-    report.save(update_fields=["status", "approved_at"])
-    ReviewEvent.objects.create(report=report, action=ReviewEvent.Action.APPROVED, comment=comment, actor=user)
+    _move(report, user, PeriodReport.Status.APPROVED, ReviewEvent.Action.APPROVED, comment, stamp="approved_at")
 
 
 @dataclass

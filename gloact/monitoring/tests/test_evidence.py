@@ -15,7 +15,7 @@ from gloact.monitoring.models import EvidenceFile
 from .factories import add_value, make_indicator, make_period, make_programme, make_report
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n% test\n"
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
