@@ -15,6 +15,7 @@ from gloact.core.models import Country
 
 from .models import Case, CaseSuggestion, Charge, Person, PersonIdentity, Proceeding, RouteCountry, Source, Term
 from .privacy import pseudonyms
+from .suggestions import refuse_known_file
 from .uploads import ACCEPT, sha256_of, validate_decision_file
 from .versions import TERM_FIELDS
 
@@ -69,6 +70,12 @@ class SuggestionForm(forms.ModelForm):
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get(self.add_prefix("website")))
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded is not None and getattr(uploaded, "sha256", None):
+            refuse_known_file(uploaded.sha256)
+        return uploaded
 
     def clean(self):
         cleaned = super().clean()

@@ -18,8 +18,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from gloact.core.uploads import DOCX, HTML, ODT, PDF, TEXT, FileType, detect_type, sha256_of, type_for_name
+
 from .models import Source
-from .uploads import DOCX, EXTENSIONS, HTML, ODT, PDF, TEXT, detect_type, sha256_of, validate_decision_file
+from .uploads import validate_decision_file
 
 log = structlog.get_logger(__name__)
 
@@ -188,16 +190,19 @@ def _decode(data: bytes) -> str:
 EXTRACTORS = {PDF: _pdf_text, DOCX: _docx_text, ODT: _odt_text, HTML: _html_text, TEXT: _decode}
 
 
-def document_type(data: bytes, name: str = "") -> str:
+def document_type(data: bytes, name: str = "") -> FileType:
     """The type by content; for content the upload check refuses (e.g. Latin-1 text stored by an
     import) the type the file name says."""
     try:
-        return detect_type(data)
+        detected = detect_type(data)
     except ValidationError as error:
-        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if EXTENSIONS.get(suffix) in (TEXT, HTML) and not data.startswith((b"%PDF", b"PK\x03\x04")):
-            return EXTENSIONS[suffix]
+        named = type_for_name(name)
+        if named in (TEXT, HTML) and not data.startswith((b"%PDF", b"PK\x03\x04")):
+            return named
         raise ExtractionError(f"unknown document type: {error.messages[0]}") from error
+    if detected not in EXTRACTORS:  # an image or a spreadsheet
+        raise ExtractionError(f"not a decision document: {detected.code}")
+    return detected
 
 
 def extract_text(data: bytes, name: str = "") -> str:

@@ -1,4 +1,5 @@
-"""Cases suggested by the public: receipt numbers, the rate limit per address, and what editors do
+"""Cases suggested by the public: receipt numbers, the rate limit per address, the refusal of a
+file the database already holds, the editors' e-mail about a new suggestion, and what editors do
 with a suggestion (convert it into a draft case, or reject it).
 
 The rate limit counts in Django's cache under a salted hash of the address; the address itself
@@ -9,12 +10,15 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Case, CaseSuggestion, Jurisdiction, Proceeding, Source
+from .notifications import notify_new_suggestion
+from .sources import find_duplicate_source
 from .versions import record_version
 from .workflow import TransitionRefused, is_editor
 
@@ -55,6 +59,24 @@ def new_receipt() -> str:
             return receipt
 
 
+def refuse_known_file(sha256: str) -> None:
+    """ValidationError when a source already holds the identical file (the check that
+    sources.add_decision_source makes). A visitor learns which case only when it is published:
+    a draft's number and title are not public."""
+    existing = find_duplicate_source(sha256)
+    if existing is None:
+        return
+    if existing.case.status == Case.Status.PUBLISHED:
+        raise ValidationError(
+            _("This decision is already in the database as case %(case)s (“%(title)s”). Thank you!"),
+            code="duplicate", params={"case": existing.case.public_id, "title": existing.case.title},
+        )
+    raise ValidationError(
+        _("The editors already have this decision; there is no need to send it again. Thank you!"),
+        code="duplicate",
+    )
+
+
 def save_suggestion(suggestion: CaseSuggestion, ip_hash: str, file_type: str = "", sha256: str = "") -> CaseSuggestion:
     """Store a checked suggestion (its file already validated) and count it against the address."""
     suggestion.receipt = new_receipt()
@@ -63,6 +85,7 @@ def save_suggestion(suggestion: CaseSuggestion, ip_hash: str, file_type: str = "
     suggestion.sha256 = sha256
     suggestion.save()
     count_attempt(ip_hash)
+    transaction.on_commit(lambda: notify_new_suggestion(suggestion))
     return suggestion
 
 

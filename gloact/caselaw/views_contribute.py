@@ -8,12 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from gloact.core.downloads import private_download
 
 from . import suggestions, workflow
 from .forms_contribute import SECTIONS, CaseEditor, NewCaseForm, SuggestionForm, save_draft
@@ -359,9 +361,6 @@ def suggestion_file(request, pk):
     suggestion = get_object_or_404(CaseSuggestion, pk=pk)
     if not suggestion.file:
         raise Http404
-    response = FileResponse(
-        suggestion.file.open("rb"), as_attachment=True, filename=suggestion.file.name.rsplit("/", 1)[-1],
-        content_type=FILE_CONTENT_TYPES.get(suggestion.file_type, "application/octet-stream"),
+    return private_download(
+        suggestion.file, content_type=FILE_CONTENT_TYPES.get(suggestion.file_type, "application/octet-stream")
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

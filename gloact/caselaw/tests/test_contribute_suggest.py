@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -13,6 +14,7 @@ from gloact.accounts.tests.factories import make_user
 
 from ..models import Case, CaseSuggestion, Source
 from ..uploads import MAX_DECISION_FILE_BYTES
+from .factories import make_case, make_published_case
 from .test_contribute_uploads import PDF, PNG
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +162,39 @@ def test_only_editors_see_the_suggestions(client, media_and_cache):
         assert client.get(page).status_code == 200
     download = client.get(pages[2])
     assert download["Content-Disposition"].startswith("attachment") and b"".join(download.streaming_content) == PDF
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_a_decision_the_database_already_holds_is_not_taken_again(client, media_and_cache, published):
+    case = make_published_case() if published else make_case(title="Draft under work")
+    Source.objects.create(case=case, kind=Source.Kind.DECISION, file=SimpleUploadedFile("held.pdf", PDF))
+    response = client.post(URL, suggestion_data(link="", file=SimpleUploadedFile("decision.pdf", PDF)))
+    page = response.content.decode()
+    assert response.status_code == 200 and not CaseSuggestion.objects.exists()
+    if published:
+        assert f"already in the database as case {case.public_id}" in page
+    else:  # a draft's number and title are not public
+        assert "The editors already have this decision" in page
+        assert case.public_id not in page and "Draft under work" not in page
+    assert len(stored_files(media_and_cache)) == 1  # only the source's own file
+
+
+def test_editors_are_told_of_a_new_suggestion_in_their_language(client, django_capture_on_commit_callbacks):
+    french = make_user("edith", "editor", email="edith@example.org")
+    french.profile.language = "fr"
+    french.profile.save()
+    make_user("edgar", "editor", email="edgar@example.org")
+    make_user("carla", "contributor", email="carla@example.org")
+    make_user("nomail", "editor")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, suggestion_data(contact="visitor@example.net"))
+    suggestion = CaseSuggestion.objects.get()
+    mails = {m.to[0]: m for m in mail.outbox}
+    assert sorted(mails) == ["edgar@example.org", "edith@example.org"]
+    for message in mails.values():
+        assert suggestion.receipt in message.subject
+        assert reverse("contribute:suggestion_detail", args=[suggestion.pk]) in message.body
+        # The visitor's account and contact stay behind the editors' login.
+        assert "Two young women" not in message.body and "visitor@example.net" not in message.body
+    assert "May 12, 2023" in mails["edgar@example.org"].body
+    assert "12 mai 2023" in mails["edith@example.org"].body
