@@ -43,6 +43,7 @@ test: install-test
 bench: install-test
 	scripts/install-system-deps.sh --test
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.loadtest
 
 check: install
 	GLOACT_ENV=production GLOACT_SECRET_KEY=check-only-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \

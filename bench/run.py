@@ -9,7 +9,8 @@ Every figure comes from separate processes: gunicorn with production settings se
 child processes (wall time, CPU time, peak RSS from wait4). Results: bench/results/latest.json and
 latest.md.
 
-Options: --sizes 10000,100000 (default), --databases sqlite,postgresql (default), --reps N
+Options: --sizes 10000,100000 (default), --databases sqlite,postgresql (default), --pg-sizes
+(sizes for PostgreSQL; default: --sizes), --reps N
 (samples per query shape and target; default 20), --quick (5 samples, 10,000 cases, SQLite),
 --workdir DIR (corpora and databases, kept between runs; default var/bench).
 """
@@ -335,6 +336,8 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--pg-sizes", default=None,
+                        help="sizes for PostgreSQL, when fewer than --sizes fit the time available")
     parser.add_argument("--reps", type=int, default=20)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--workdir", default=str(ROOT / "var" / "bench"))
@@ -342,6 +345,7 @@ def main(argv=None) -> None:
     if args.quick:
         args.reps, args.sizes, args.databases = 5, "10000", "sqlite"
     sizes = [int(size) for size in args.sizes.split(",")]
+    pg_sizes = [int(size) for size in args.pg_sizes.split(",")] if args.pg_sizes else sizes
     databases = args.databases.split(",")
     workdir = Path(args.workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
@@ -358,7 +362,7 @@ def main(argv=None) -> None:
         try:
             log(f"{database}: migrating the template database")
             target.prepare_template({**base_env, "DATABASE_URL": ""})
-            for size in sizes:
+            for size in pg_sizes if database == "postgresql" else sizes:
                 runs.append(bench_one(target, size, args, workdir, var_dir, peer=database == "sqlite"))
                 results.write(runs, _environment(args, started), ROOT / "bench" / "results")
         finally:

@@ -75,7 +75,9 @@ class Server:
 def gunicorn(env: dict, workers: int, log: Path) -> Server:
     port = free_port()
     command = [str(VENV_BIN / "gunicorn"), "gloact.wsgi", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(workers), "--timeout", "300"]
+               "--workers", str(workers), "--timeout", "300",
+               # As in production (docs/operations.md): search structures built as each worker starts.
+               "--config", str(ROOT / "gloact" / "caselaw" / "search" / "gunicorn_hooks.py")]
     return Server(command, env, port, "/healthz", log)
 
 

@@ -13,9 +13,9 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.throttling import AnonRateThrottle
 from pydantic import create_model
 
-from .models import Case, Vocabulary
+from .models import Vocabulary
 from .public import case_record, public_cases_queryset
-from .search import FACETS, CaseQuery, InvalidCursor, facet_counts, filtered_cases, search_cases
+from .search import FACETS, CaseQuery, InvalidCursor, bitmaps, facet_counts, search_cases
 from .search.query import SORTS
 
 
@@ -205,6 +205,15 @@ class Error(Schema):
     detail: str
 
 
+class InvalidParametersOut(Schema):
+    detail: list[dict] = Field(description="One entry per invalid parameter: its location (loc), type and message")
+
+
+# Answers every operation may give: a parameter that breaks the documented types (422) and a client
+# over its rate (429). Listed so that clients, and the schema-based fuzzer, know to expect them.
+COMMON_ERRORS = {422: InvalidParametersOut, 429: Error}
+
+
 # The search parameters, one per facet, generated from the facet declarations.
 _FACET_FIELDS = {
     facet.name: (list[str], Field(default=[], description=f"{facet.label} (several values: any of them)"))
@@ -227,15 +236,15 @@ def _case_query(params) -> CaseQuery:
 
 
 # --- Endpoints --------------------------------------------------------------------------------
-@router.get("/cases", response={200: CasePage, 400: Error}, summary="Search published cases")
+@router.get("/cases", response={200: CasePage, 400: Error, **COMMON_ERRORS}, summary="Search published cases")
 def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: int = Query(20, ge=1, le=100)):
     query = _case_query(params)
     try:
-        results = search_cases(query, get_language(), limit=limit, cursor=cursor or None)
+        # The page's cases loaded once, with everything case_record reads.
+        results = search_cases(query, get_language(), limit=limit, cursor=cursor or None,
+                               cases=public_cases_queryset())
     except InvalidCursor:
         return Status(400, {"detail": "Invalid cursor."})
-    ids = [hit.case.pk for hit in results.hits]
-    cases = {case.pk: case for case in public_cases_queryset(Case.objects.filter(pk__in=ids))}
     next_url = None
     if results.next_cursor:
         next_params = request.GET.copy()
@@ -245,22 +254,24 @@ def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: in
         "count": results.total,
         "next": next_url,
         "next_cursor": results.next_cursor,
-        "results": [case_record(cases[pk]) for pk in ids],
+        "results": [case_record(hit.case) for hit in results.hits],
     }
 
 
-@router.get("/cases/{public_id}", response={200: CaseOut, 404: Error}, summary="One published case")
+@router.get("/cases/{public_id}", response={200: CaseOut, 404: Error, **COMMON_ERRORS}, summary="One published case")
 def get_case(request, public_id: str):
     case = get_object_or_404(public_cases_queryset(), public_id=public_id)
     return case_record(case)
 
 
-@router.get("/facets", response=FacetsOut, summary="Facet counts for a search")
+@router.get("/facets", response={200: FacetsOut, **COMMON_ERRORS}, summary="Facet counts for a search")
 def get_facets(request, params: Query[SearchParams]):
     query = _case_query(params)
     language = get_language()
-    facets = facet_counts(query, language)
-    count = filtered_cases(query).count()
+    structures = bitmaps.current()
+    text_matches = structures.text_bitmap(query.text_query)  # matched once for the counts and the total
+    facets = facet_counts(query, language, text_matches=text_matches)
+    count = structures.matching(query, text_matches).bit_count()
     return {
         "count": count,
         "facets": [
@@ -269,12 +280,12 @@ def get_facets(request, params: Query[SearchParams]):
     }
 
 
-@router.get("/vocabularies", response=list[VocabularyOut], summary="Controlled vocabularies")
+@router.get("/vocabularies", response={200: list[VocabularyOut], **COMMON_ERRORS}, summary="Controlled vocabularies")
 def list_vocabularies(request):
     return list(Vocabulary.objects.order_by("order", "code"))
 
 
-@router.get("/vocabularies/{code}", response={200: VocabularyDetailOut, 404: Error},
+@router.get("/vocabularies/{code}", response={200: VocabularyDetailOut, 404: Error, **COMMON_ERRORS},
             summary="A vocabulary with its terms and their labels in every language")
 def get_vocabulary(request, code: str):
     vocabulary = get_object_or_404(Vocabulary, code=code)

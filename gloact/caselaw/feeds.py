@@ -6,6 +6,7 @@ from dataclasses import replace
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -45,7 +46,9 @@ class NewCasesFeed(Feed):
         return f"{hit.case.public_id}: {hit.texts.title}"
 
     def item_description(self, hit):
-        return Truncator(hit.texts.summary).chars(600)
+        # An Atom summary of type "html" is markup to feed readers: the plain text is escaped for
+        # that, and the feed's XML escapes it once more.
+        return escape(Truncator(hit.texts.summary).chars(600))
 
     def item_link(self, hit):
         return reverse("caselaw:case_detail", kwargs={"public_id": hit.case.public_id})

@@ -1,27 +1,34 @@
 """Read-side queries of the public case law pages: one published case with everything its page
 shows, similar cases, and the browse lists (countries by region, Protocol articles)."""
 
-from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 
 from gloact.core.models import Region
 
 from . import vocabularies as v
-from .models import Case, Jurisdiction, Person, Term
-from .public import age_band, public_cases_queryset
-
-# Classifications that make two cases "similar" (the elements of the offences).
-ELEMENT_FIELDS = ("tip_acts", "tip_means", "tip_purposes", "exploitation_sectors", "som_offences",
-                  "som_aggravations", "som_modes", "crime_types")
-SAME_REGION_BONUS = 2
+from .models import Case, Charge, Jurisdiction, Person, Proceeding, RouteCountry, Source, Term
+from .public import TERM_FIELDS, age_band
+from .search import bitmaps
+from .search.similarity import similar_case_ids
 
 
 def published_case(public_id: str) -> Case:
-    """The published case `public_id` with everything its page reads; 404 for any other status."""
-    cases = public_cases_queryset().prefetch_related("protection_measures", "human_rights_aspects")
+    """The published case `public_id` with everything its page reads, one query per relation (the
+    page shows terms by label, so they are prefetched whole, and route stops with their country);
+    404 for any other status."""
+    cases = Case.objects.published().select_related("jurisdiction__country__region").prefetch_related(
+        *TERM_FIELDS.values(),
+        "translations",
+        Prefetch("proceedings", queryset=Proceeding.objects.order_by("order", F("date").asc(nulls_first=True), "pk")),
+        # The identity is read only to apply the display rules of adult defendants (privacy).
+        Prefetch("persons", queryset=Person.objects.select_related("identity").prefetch_related("nationalities")),
+        Prefetch("charges", queryset=Charge.objects.order_by("defendant__order", "defendant_id", "order", "pk")),
+        Prefetch("route", queryset=RouteCountry.objects.select_related("country").order_by("order", "pk")),
+        Prefetch("sources", queryset=Source.objects.order_by("pk")),
+    )
     case = cases.filter(public_id=public_id).first()
     if case is None:
         raise Http404("No published case with this id.")
@@ -54,36 +61,14 @@ def charges_by_defendant(case: Case) -> list[tuple[str, list]]:
     return list(grouped.items())
 
 
-def _region_id(case: Case):
-    country = case.jurisdiction.country
-    return country.region_id if country else None
-
-
 def similar_cases(case: Case, limit: int = 5) -> list[Case]:
     """Published cases sharing the most element terms with `case` (one point per shared term),
-    with a bonus for the same region; ties go to the more recently published."""
-    scores: Counter = Counter()
-    for field_name in ELEMENT_FIELDS:
-        through = Case._meta.get_field(field_name).remote_field.through
-        term_ids = [term.pk for term in getattr(case, field_name).all()]
-        if not term_ids:
-            continue
-        shared = (through.objects.filter(term_id__in=term_ids, case__status=Case.Status.PUBLISHED)
-                  .exclude(case_id=case.pk).values("case_id").annotate(n=Count("term_id")))
-        scores.update({row["case_id"]: row["n"] for row in shared})
-    if not scores:
-        return []
-    # Rank on plain tuples (thousands of candidates share a common term); load only the winners.
-    region = _region_id(case)
-    ranked = sorted(
-        (
-            (-(scores[pk] + (SAME_REGION_BONUS if region and candidate_region == region else 0)),
-             -(published_at.timestamp() if published_at else 0), pk)
-            for pk, candidate_region, published_at in Case.objects.filter(pk__in=scores)
-            .values_list("pk", "jurisdiction__country__region_id", "published_at")
-        )
-    )[:limit]
-    top = [pk for _score, _published, pk in ranked]
+    with a bonus for the same region; ties go to the more recently published (search/similarity.py)."""
+    structures = bitmaps.current()
+    terms = {name: [term.pk for term in getattr(case, name).all()] for name in bitmaps.ELEMENT_FIELDS}
+    country = case.jurisdiction.country
+    region = structures.values["region"].get(str(country.region_id), 0) if country and country.region_id else 0
+    top = similar_case_ids(structures, terms, region, case.pk, limit)
     cases = Case.objects.filter(pk__in=top).select_related("jurisdiction__country").prefetch_related(
         "translations", "crime_types"
     ).in_bulk()

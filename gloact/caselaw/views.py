@@ -13,7 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from . import selectors
 from .languages import TEXT_LANGUAGES, same_language
-from .search import CaseQuery, InvalidCursor, facet_counts, search_cases
+from .search import CaseQuery, InvalidCursor, bitmaps, facet_counts, search_cases
 from .search.facets import FACETS_BY_NAME
 from .usage import record_case_view, record_search
 
@@ -46,14 +46,16 @@ def search(request):
     query = CaseQuery.from_params(request.GET)
     language = get_language()
     cursor = request.GET.get("cursor") or None
+    # The text is matched once; the page and the facet counts are both taken from that set.
+    text_matches = bitmaps.current().text_bitmap(query.text_query)
     try:
-        results = search_cases(query, language, PAGE_SIZE, cursor)
+        results = search_cases(query, language, PAGE_SIZE, cursor, text_matches=text_matches)
     except InvalidCursor:
         cursor = None
-        results = search_cases(query, language, PAGE_SIZE)
+        results = search_cases(query, language, PAGE_SIZE, text_matches=text_matches)
     if not cursor and not query.is_empty:
         record_search(query.text, results.total)
-    facets = facet_counts(query, language)
+    facets = facet_counts(query, language, text_matches=text_matches)
     context = {
         "query": query,
         "results": results,

@@ -277,12 +277,13 @@ class _Writer:
         for name, rows in (("translations", translations), ("proceedings", proceedings), ("sources", sources)):
             for row in rows:
                 related[row.case_id][name].append(row)
-        search = search_backend()
+        documents = []
         for case in cases:
             if case.status == Case.Status.PUBLISHED:
                 case._prefetched_objects_cache = related[case.pk]
-                search.index(case.pk, document_parts(case))
+                documents.append((case.pk, document_parts(case)))
                 del case._prefetched_objects_cache
+        search_backend().index_many(documents)
 
     def _bulk_terms(self, cases: list[Case], records: list[dict]) -> None:
         for path, field_name in TERM_FIELDS.items():

@@ -7,6 +7,10 @@ handlers in the same transaction as the data (signals.py), so the two can never 
 - `CaseQuery.from_params(request.GET)`: a search from GET parameters, and back (`urlencode`).
 - `search_cases(query, language, limit, cursor)` -> SearchResults: one page of hits with snippets.
 - `facet_counts(query, language)`: counts of every facet (semantics in counting.py).
+- Both work on in-memory structures of the published cases (bitmaps.py: facet bitmaps, sort
+  orders, element terms for similar cases); the database is asked for the cases matching the text
+  (once per request) and, by relevance, for the best ranked matches only (ranking.py).
+- `filtered_cases(query)`: the same matches as a QuerySet (filtering.py), for other uses and tests.
 - `index_case(case)`, `reindex_all()`: keep or rebuild the index.
 - Facets are declared in facets.py.
 """

@@ -1,58 +1,63 @@
-"""Precomputed facet structures: for every value of every facet, the set of published cases
-having it, as a bitmap (a Python int whose bit n is case id n), kept in memory by each process.
+"""Precomputed search structures, kept in memory by each process: for every value of every facet,
+the set of published cases having it, as a bitmap (a Python int whose bit n is case id n, see
+bitsets.py); the sort orders of the published cases (orders.py); and for every element term of
+the offences, the cases classified with it (for similar cases, similarity.py).
 
 Counting a facet is then one AND and one bit count per value (microseconds) instead of one
 GROUP BY over join tables per facet (hundreds of milliseconds at 100,000 cases): the database
 is asked only for the ids matching the text, through the full-text index.
 
-The bitmaps are rebuilt (one query per facet) when the data they describe may have changed: any
+A search asks the database only for the cases matching its text (once per request), then takes
+its counts, its total and its page from these structures.
+
+The structures are built when a worker starts (gunicorn_hooks.py) and rebuilt (one query per
+facet, order and element field) when the data they describe may have changed: any
 save or delete of a case, person, proceeding, jurisdiction, term, country or region (the
 labels of the values are kept with the bitmaps), any change of a case's terms or a
 person's nationalities bumps a version token in the shared cache (again after commit, for the
-other processes), and the number and highest id of the cases are checked on each use.
+other processes), and the highest id of the cases is checked on each use.
 """
 
+import datetime
 import threading
 import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count, Max
+from django.db.models import F, Max, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from gloact.core.models import Country, Region
 
 from ..models import Case, Jurisdiction, Person, Proceeding, Term
+from .bitsets import WORD_BITS, from_words
 from .facets import FACETS, Facet
 from .index import backend
+from .orders import NO_DATE, SortOrder, date_key, published_key
 from .query import CaseQuery, TextQuery
+
+# Classifications that make two cases "similar" (the elements of the offences), see similarity.py.
+ELEMENT_FIELDS = ("tip_acts", "tip_means", "tip_purposes", "exploitation_sectors", "som_offences",
+                  "som_aggravations", "som_modes", "crime_types")
 
 VERSION_KEY = "caselaw:facet-bitmaps:version"
 
 
-def bitmap(ids) -> int:
-    """The bitmap of a collection of non-negative integer ids."""
-    ids = list(ids)
-    if not ids:
-        return 0
-    buffer = bytearray((max(ids) >> 3) + 1)
-    for i in ids:
-        buffer[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(buffer, "little")
-
-
-def _matching_ids(text_query: TextQuery) -> list[int]:
-    sql, params = backend().match_sql(text_query)
+def _matching(text_query: TextQuery) -> int:
+    """The bitmap of the cases matching `text_query` (all, published or not), built in the database."""
+    sql, params = backend().bitmap_sql(text_query)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        return from_words(cursor.fetchall())
 
 
 @dataclass
 class FacetBitmaps:
     published: int
     values: dict[str, dict[str, int]]  # {facet name: {value as a parameter: bitmap of published cases}}
+    orders: dict[str, SortOrder] = field(default_factory=dict)  # {"date" | "published": order}
+    elements: dict[str, dict[int, int]] = field(default_factory=dict)  # {field: {term id: bitmap}}
     _labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def labels(self, facet: Facet, language: str) -> dict[str, str]:
@@ -64,21 +69,22 @@ class FacetBitmaps:
 
     @classmethod
     def build(cls) -> "FacetBitmaps":
-        published = bitmap(Case.objects.published().values_list("pk", flat=True))
+        published = _bitmaps_by_value(Case.objects.published().annotate(one=Value(1)), "pk", "one").get(1, 0)
         values = {}
         for facet in FACETS:
-            groups: dict[str, list[int]] = {}
-            for case_id, value in facet.rows().values_list(facet.case, "facet_value").iterator(chunk_size=20000):
-                groups.setdefault(facet.to_param(value), []).append(case_id)
-            values[facet.name] = {value: bitmap(ids) & published for value, ids in groups.items()}
-        return cls(published, values)
+            groups: dict[str, int] = {}
+            for value, bits in _bitmaps_by_value(facet.rows(), facet.case, "facet_value").items():
+                key = facet.to_param(value)
+                groups[key] = groups.get(key, 0) | bits
+            values[facet.name] = {value: bits & published for value, bits in groups.items()}
+        return cls(published, values, _orders(), _elements(published))
 
     def text_bitmap(self, text_query: TextQuery) -> int:
         """Published cases matching the text part of a search (the same rules as filtering.py)."""
         if text_query.groups:
-            return bitmap(_matching_ids(text_query)) & self.published
+            return _matching(text_query) & self.published
         if text_query.negated:
-            return self.published & ~bitmap(_matching_ids(TextQuery(groups=(text_query.negated,))))
+            return self.published & ~_matching(TextQuery(groups=(text_query.negated,)))
         return self.published
 
     def selection(self, facet: Facet, query: CaseQuery) -> int | None:
@@ -99,10 +105,21 @@ class FacetBitmaps:
             mask |= masks.get(key, 0)
         return mask
 
-    def counts(self, query: CaseQuery, facets: list[Facet]) -> tuple[int, dict[str, dict[str, int]]]:
+    def matching(self, query: CaseQuery, text_matches: int | None = None) -> int:
+        """The published cases matching `query` (`text_matches`: its text_bitmap, if known)."""
+        mask = self.text_bitmap(query.text_query) if text_matches is None else text_matches
+        for facet in FACETS:
+            selection = self.selection(facet, query)
+            if selection is not None:
+                mask &= selection
+        return mask
+
+    def counts(self, query: CaseQuery, facets: list[Facet],
+               text_matches: int | None = None) -> tuple[int, dict[str, dict[str, int]]]:
         """(number of cases matching `query`, {facet: {value: count}}), each facet counted over the
-        cases matching the text and every OTHER facet's selection (see counting.py)."""
-        base = self.text_bitmap(query.text_query)
+        cases matching the text and every OTHER facet's selection (see counting.py).
+        `text_matches`: the text_bitmap of the query, if known."""
+        base = self.text_bitmap(query.text_query) if text_matches is None else text_matches
         selections = {facet.name: self.selection(facet, query) for facet in FACETS}
 
         def applied(exclude: str | None = None) -> int:
@@ -121,6 +138,64 @@ class FacetBitmaps:
         return everything.bit_count(), result
 
 
+def _orders() -> dict[str, SortOrder]:
+    decided = dict(_raw_rows(Proceeding.objects.filter(is_latest=True, date__isnull=False, case__status=Case.Status.PUBLISHED)
+                             .order_by().values_list("case_id", "date")))
+    published = dict(_raw_rows(Case.objects.published().order_by().values_list("pk", "published_at")))
+    return {
+        "date": SortOrder.build({pk: _as_date(decided.get(pk, NO_DATE)) for pk in published}, date_key),
+        "published": SortOrder.build({pk: _as_datetime(value) for pk, value in published.items()}, published_key),
+    }
+
+
+def _raw_rows(rows) -> list[tuple]:
+    """The rows of a values_list queryset as the database driver returns them: the ORM's
+    conversions, row by row, took most of the time of building the orders."""
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _as_date(value) -> datetime.date:
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _as_datetime(value) -> datetime.datetime | None:
+    """A datetime from the database: SQLite gives naive UTC text."""
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.timezone.utc)
+    return value
+
+
+def _elements(published: int) -> dict[str, dict[int, int]]:
+    elements = {}
+    for field_name in ELEMENT_FIELDS:
+        through = Case._meta.get_field(field_name).remote_field.through
+        by_term = _bitmaps_by_value(through.objects.all(), "case_id", "term_id")
+        elements[field_name] = {term_id: bits & published for term_id, bits in by_term.items()}
+    return elements
+
+
+def _bitmaps_by_value(rows, case: str, value: str) -> dict:
+    """{value: bitmap of the cases} from the rows of a queryset (`case`: the field holding the
+    case id, `value`: the field or annotation holding the value). The database returns one
+    56-bit word per value and 56 ids (bitsets.from_words), not one row per case: building the
+    structures reads a few million rows at 100,000 cases."""
+    pairs = rows.annotate(bitmap_case=F(case)).order_by().values_list("bitmap_case", value).distinct()
+    sql, params = pairs.query.sql_with_params()
+    bit = f"CAST(1 AS BIGINT) << CAST(bitmap_case %% {WORD_BITS} AS INTEGER)"
+    grouped = f"SELECT {value}, bitmap_case / {WORD_BITS}, SUM({bit}) FROM ({sql}) AS pairs GROUP BY 1, 2"  # nosec B608 # identifiers are code constants; values are bound parameters
+    words: dict = {}
+    with connection.cursor() as cursor:
+        cursor.execute(grouped, params)
+        for found, number, word in cursor.fetchall():
+            words.setdefault(found, []).append((number, word))
+    return {found: from_words(pairs) for found, pairs in words.items()}
+
+
 _lock = threading.Lock()
 _current: tuple[tuple, FacetBitmaps] | None = None
 
@@ -128,8 +203,10 @@ _current: tuple[tuple, FacetBitmaps] | None = None
 def current() -> FacetBitmaps:
     """This process's bitmaps, rebuilt first if the data may have changed since they were built."""
     global _current
-    numbers = Case.objects.aggregate(n=Count("pk"), top=Max("pk"))
-    key = (cache.get(VERSION_KEY), connection.alias, numbers["n"], numbers["top"])
+    # The highest case id (one step down an index) catches cases inserted without signals; a
+    # count of the cases, a scan of the table at each request, cost more than the search.
+    top = Case.objects.aggregate(top=Max("pk"))["top"]
+    key = (cache.get(VERSION_KEY), connection.alias, top)
     with _lock:
         if _current is None or _current[0] != key:
             _current = (key, FacetBitmaps.build())

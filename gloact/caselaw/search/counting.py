@@ -41,11 +41,13 @@ class FacetCounts:
         return any(value.selected for value in self.values)
 
 
-def facet_counts(query: CaseQuery, language: str, facets: list[Facet] = FACETS) -> list[FacetCounts]:
+def facet_counts(query: CaseQuery, language: str, facets: list[Facet] = FACETS,
+                 text_matches: int | None = None) -> list[FacetCounts]:
     """The counts of every facet for `query`, with labels in `language`: values with cases first
-    in the facet's order, then selected values without cases (so they can be unticked)."""
+    in the facet's order, then selected values without cases (so they can be unticked).
+    `text_matches`: the bitmap of the cases matching the text, when the caller has it already."""
     structures = bitmaps.current()
-    _total, all_counts = structures.counts(query, facets)
+    _total, all_counts = structures.counts(query, facets, text_matches)
     result = []
     for facet in facets:
         counts = all_counts[facet.name]

@@ -39,6 +39,8 @@ def document_parts(case: Case) -> list[Part]:
 def fold_diacritics(text: str) -> str:
     """Drop accents from Latin letters ("traité" -> "traite"), as SQLite's unicode61 tokenizer does
     with remove_diacritics; other scripts are left alone."""
+    if text.isascii():  # nothing to fold (most words, and a fast test)
+        return text
     out = []
     for char in unicodedata.normalize("NFD", text):
         if unicodedata.combining(char) and out and out[-1] < "\u0250":

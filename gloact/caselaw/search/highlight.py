@@ -6,6 +6,7 @@ PostgreSQL. A word matches a query word when both reduce to the same stem by a l
 (so "recruited" highlights "recruitment"); the database's own stemming decides what is found.
 """
 
+import functools
 import re
 
 from django.utils.html import escape
@@ -18,6 +19,7 @@ _WORD = re.compile(r"\w+")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ers", "er", "ed", "ies", "es", "s")
 
 
+@functools.lru_cache(maxsize=65536)  # snippets stem the same words over and over
 def light_stem(word: str) -> str:
     word = fold_diacritics(word.casefold())
     for suffix in _SUFFIXES:

@@ -11,6 +11,7 @@ SQLite's tokenizer does, so that both databases find the same cases.
 
 from django.db import connection
 
+from .bitsets import WORD_BITS
 from .document import TITLE, Part, fold_diacritics
 from .query import TextQuery
 
@@ -60,6 +61,13 @@ def index(case_id: int, parts: list[Part]) -> None:
         )
 
 
+def index_many(documents: list[tuple[int, list[Part]]]) -> None:
+    """Index (or re-index) several cases: [(case id, parts)] (one statement each: the vectors
+    of a document are built from a varying number of texts)."""
+    for case_id, parts in documents:
+        index(case_id, parts)
+
+
 def remove(case_id: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE} WHERE case_id = %s", [case_id])  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
@@ -75,7 +83,24 @@ def match_sql(query: TextQuery) -> tuple[str, list]:
     return f"SELECT case_id FROM {TABLE} WHERE document @@ {tsquery}", params  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
-def rank_sql(query: TextQuery, case_id_column: str) -> tuple[str, list]:
+def bitmap_sql(query: TextQuery) -> tuple[str, list]:
+    """SQL computing the bitmap of the cases matching `query` as (word number, word) rows, see
+    bitsets.from_words."""
     tsquery, params = _tsquery(query)
-    # float8: a real (float4) would come back rounded, and the cursor's "equal rank" test fail.
-    return f"SELECT ts_rank(document, {tsquery})::float8 FROM {TABLE} WHERE case_id = {case_id_column}", params  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+    return (f"SELECT case_id / {WORD_BITS}, bit_or(1::bigint << (case_id %% {WORD_BITS})::int) FROM {TABLE} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+            f"WHERE document @@ {tsquery} GROUP BY 1", params)
+
+
+def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None) -> tuple[str, list]:
+    """SQL selecting (case id, relevance) of the `limit` most relevant matches of `query`, best
+    first, with a relevance of at most `at_most` when given (to continue after a cursor)."""
+    tsquery, params = _tsquery(query)
+    relevance = f"ts_rank(document, {tsquery})::float8"
+    condition = ""
+    params = [*params, *params]
+    if at_most is not None:
+        condition = f" AND {relevance} <= %s"
+        params = [*params, *_tsquery(query)[1], at_most]
+    return (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ {tsquery}{condition} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+            "ORDER BY relevance DESC LIMIT %s", [*params, limit])
+

@@ -1,8 +1,11 @@
 """Running a search: the matching published cases in order, one page at a time, each with its
 texts in the reader's language and a highlighted snippet.
 
-Pages are cut by keyset (the sort key values of the last case shown, in an opaque cursor) so that
-a page is as fast deep in the results as at the start and stable when cases are added.
+The matching cases come as a bitmap from the search structures (bitmaps.py), the page from the
+in-memory sort orders (orders.py) or, by relevance, from the best matches of the full-text index
+(ranking.py); only the cases of the page are loaded. Pages are cut by keyset (the sort values of
+the last case shown, in an opaque cursor) so that a page is as fast deep in the results as at the
+start and stable when cases are added.
 """
 
 import base64
@@ -11,24 +14,22 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import DateField, FloatField, OuterRef, Q, Subquery, Value
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.utils.safestring import SafeString
 
-from ..models import Case, CaseTexts, Proceeding
-from .filtering import filtered_cases
+from ..models import Case, CaseTexts
+from . import bitmaps
 from .highlight import snippet
-from .index import backend
+from .orders import NO_DATE
 from .query import CaseQuery
+from .ranking import ranked_page
 
-# Sort keys, all descending; the case id last makes the order total (and so deterministic).
-SORT_KEYS = {
-    "relevance": ("rank", "decision_key", "pk"),
-    "date": ("decision_key", "pk"),
-    "published": ("published_at", "pk"),
+# The values of a cursor per sort order (all descending; the case id last makes the order total,
+# and so deterministic): relevance, decision date, publication time, case id.
+CURSOR_TYPES = {
+    "relevance": ((int, float), date, int),
+    "date": (date, int),
+    "published": (datetime, int),
 }
-NO_DATE = date(1, 1, 1)
 
 
 class InvalidCursor(ValueError):
@@ -82,31 +83,19 @@ def decode_cursor(cursor: str, sort: str) -> list:
         values = [_decode(v) for v in values]
     except (binascii.Error, ValueError, TypeError) as error:
         raise InvalidCursor("invalid cursor") from error
-    if cursor_sort != sort or len(values) != len(SORT_KEYS[sort]):
+    if cursor_sort != sort or len(values) != len(CURSOR_TYPES[sort]):
         raise InvalidCursor("the cursor belongs to another sort order")
+    if not all(_fits(kind, value) for kind, value in zip(CURSOR_TYPES[sort], values, strict=True)):
+        raise InvalidCursor("the cursor's values do not fit its sort order")
     return values
 
 
-def after(keys: tuple[str, ...], values: list) -> Q:
-    """Rows strictly after `values` in descending order of `keys`."""
-    condition = Q()
-    for position, key in enumerate(keys):
-        step = Q(**{f"{key}__lt": values[position]})
-        for previous, value in zip(keys[:position], values[:position], strict=False):
-            step &= Q(**{previous: value})
-        condition |= step
-    return condition
-
-
-def ordered_cases(query: CaseQuery, sort: str):
-    latest_date = Proceeding.objects.filter(case=OuterRef("pk"), is_latest=True).order_by().values("date")[:1]
-    cases = filtered_cases(query).annotate(
-        decision_key=Coalesce(Subquery(latest_date, output_field=DateField()), Value(NO_DATE))
-    )
-    if sort == "relevance":
-        sql, params = backend().rank_sql(query.text_query, f'"{Case._meta.db_table}"."id"')
-        cases = cases.annotate(rank=RawSQL(sql, params, output_field=FloatField()))  # nosec B611 # SQL from the search backend: constant identifiers, user text bound as parameters
-    return cases.order_by(*(f"-{key}" for key in SORT_KEYS[sort]))
+def _fits(kind, value) -> bool:
+    """Whether a decoded cursor value is of the type of its sort key: a hand-made cursor must not
+    bring a number for a date, or a number that is NaN, infinite or beyond 64 bits."""
+    if not isinstance(value, kind):
+        return False
+    return isinstance(value, date) or -(2**63) < value < 2**63  # also refuses NaN and infinity
 
 
 def snippet_texts(case: Case, texts: CaseTexts) -> list[str]:
@@ -120,37 +109,50 @@ def snippet_texts(case: Case, texts: CaseTexts) -> list[str]:
     return [text for text in ordered if text]
 
 
-def search_cases(query: CaseQuery, language: str, limit: int = 20, cursor: str | None = None) -> SearchResults:
+def search_cases(query: CaseQuery, language: str, limit: int = 20, cursor: str | None = None,
+                 text_matches: int | None = None, cases=None) -> SearchResults:
+    """One page of the published cases matching `query`, in its sort order, after `cursor`.
+
+    `text_matches`: the bitmap of the cases matching the text (FacetBitmaps.text_bitmap), when the
+    caller has it already (the search page counts facets over the same set); `cases`: the queryset
+    the page's cases are loaded from (by default with what snippets and result lists read)."""
+    structures = bitmaps.current()
     sort = query.effective_sort
-    keys = SORT_KEYS[sort]
-    cases = ordered_cases(query, sort)
-    total = filtered_cases(query).count()
-    if cursor:
-        cases = cases.filter(after(keys, decode_cursor(cursor, sort)))
-    # Sort the sort keys alone, then load the cases of the page: sorting whole rows (texts
-    # included) of every match was most of the time of a search for a common word.
-    rows = list(cases.values("pk", "decision_key", *(key for key in keys if key not in ("pk", "decision_key")))[
-        : limit + 1
-    ])
-    loaded = Case.objects.filter(pk__in=[row["pk"] for row in rows]).select_related(
-        "jurisdiction__country").prefetch_related("translations", "proceedings", "sources").in_bulk()
-    page = []
-    for row in rows:
-        case = loaded[row["pk"]]
-        for key, value in row.items():
-            setattr(case, key, value)
-        page.append(case)
-    more = len(page) > limit
-    page = page[:limit]
+    cursor_values = decode_cursor(cursor, sort) if cursor else None
+    if text_matches is None:
+        text_matches = structures.text_bitmap(query.text_query)
+    matches = structures.matching(query, text_matches)
+    total = matches.bit_count()
+    decision_keys = structures.orders["date"].values
+    if sort == "relevance":
+        share = total / max(text_matches.bit_count(), 1)
+        ranked = ranked_page(query.text_query, matches, share, decision_keys, cursor_values, limit + 1)
+    else:
+        ranked = [(pk, None) for pk in structures.orders[sort].page(matches, total, cursor_values, limit + 1)]
+    more = len(ranked) > limit
+    ranked = ranked[:limit]
+    if cases is None:
+        # Crime types: the feed's entry categories (one query rather than one per entry).
+        cases = Case.objects.published().select_related("jurisdiction__country").prefetch_related(
+            "translations", "proceedings", "sources", "crime_types")
+    loaded = cases.filter(pk__in=[pk for pk, _relevance in ranked]).in_bulk()
     words = query.text_query.words
     hits = []
-    for case in page:
+    for pk, _relevance in ranked:
+        case = loaded[pk]
         texts = case.texts_for(language)
+        decided = decision_keys.get(pk, NO_DATE)
         hits.append(SearchHit(
             case=case,
             texts=texts,
             snippet=snippet(snippet_texts(case, texts), words),
-            decision_date=None if case.decision_key == NO_DATE else case.decision_key,
+            decision_date=None if decided == NO_DATE else decided,
         ))
-    next_cursor = encode_cursor(sort, [getattr(page[-1], key) for key in keys]) if more else None
+    next_cursor = None
+    if more:
+        pk, relevance = ranked[-1]
+        values = {"relevance": [relevance, decision_keys.get(pk, NO_DATE), pk],
+                  "date": [decision_keys.get(pk, NO_DATE), pk],
+                  "published": [structures.orders["published"].values.get(pk), pk]}[sort]
+        next_cursor = encode_cursor(sort, values)
     return SearchResults(query=query, sort=sort, hits=hits, total=total, next_cursor=next_cursor)

@@ -8,6 +8,7 @@ languages are matched as written (after folding case and accents).
 
 from django.db import connection
 
+from .bitsets import WORD_BITS
 from .document import BODY, TITLE, Part
 from .query import TextQuery
 
@@ -29,11 +30,17 @@ def match_expression(query: TextQuery) -> str:
 
 
 def index(case_id: int, parts: list[Part]) -> None:
-    title = "\n".join(part.text for part in parts if part.kind == TITLE)
-    body = "\n".join(part.text for part in parts if part.kind == BODY)
+    index_many([(case_id, parts)])
+
+
+def index_many(documents: list[tuple[int, list[Part]]]) -> None:
+    """Index (or re-index) several cases: [(case id, parts)], two statements in all."""
+    rows = [(case_id,
+             "\n".join(part.text for part in parts if part.kind == TITLE),
+             "\n".join(part.text for part in parts if part.kind == BODY)) for case_id, parts in documents]
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [case_id])  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-        cursor.execute(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", [case_id, title, body])  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+        cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+        cursor.executemany(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows)  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
 def remove(case_id: int) -> None:
@@ -51,21 +58,20 @@ def match_sql(query: TextQuery) -> tuple[str, list]:
     return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [match_expression(query)]  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
-RANKS = "temp.caselaw_search_rank"
+def bitmap_sql(query: TextQuery) -> tuple[str, list]:
+    """SQL computing the bitmap of the cases matching `query` as (word number, word) rows, see
+    bitsets.from_words (the ids are distinct, so the SUM of their bits is their OR)."""
+    return (f"SELECT rowid / {WORD_BITS}, SUM(1 << (rowid %% {WORD_BITS})) FROM {TABLE} WHERE {TABLE} MATCH %s "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+            "GROUP BY 1", [match_expression(query)])
 
 
-def rank_sql(query: TextQuery, case_id_column: str) -> tuple[str, list]:
-    """A scalar subquery: the relevance of the case in `case_id_column` (higher is better).
-    bm25 is lower for better matches; titles weigh five times the body.
+def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None) -> tuple[str, list]:
+    """SQL selecting (case id, relevance) of the `limit` most relevant matches of `query`, best
+    first, with a relevance of at most `at_most` when given (to continue after a cursor).
+    Relevance: -bm25, titles weighing five times the body (higher is better)."""
+    condition, params = "", [match_expression(query)]
+    if at_most is not None:
+        condition, params = f" AND bm25({TABLE}, 5.0, 1.0) >= %s", [*params, -at_most]
+    return (f"SELECT rowid, -bm25({TABLE}, 5.0, 1.0) AS relevance FROM {TABLE} WHERE {TABLE} MATCH %s{condition} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+            "ORDER BY relevance DESC LIMIT %s", [*params, limit])
 
-    The relevance of every match is computed first, in one pass over the index, into a temporary
-    table of this connection (emptied each time: it holds the ranks of the latest search, so the
-    query using this subquery must run before the next call): a subquery running the MATCH once
-    per case costs a pass over the index per matching case, seconds for a common word."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {RANKS.split('.')[1]} "
-                       "(id INTEGER PRIMARY KEY, rank REAL NOT NULL)")
-        cursor.execute(f"DELETE FROM {RANKS}")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-        cursor.execute(f"INSERT INTO {RANKS} (id, rank) SELECT rowid, -bm25({TABLE}, 5.0, 1.0) FROM {TABLE} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-                       f"WHERE {TABLE} MATCH %s", [match_expression(query)])
-    return f"SELECT rank FROM {RANKS} WHERE id = {case_id_column}", []  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters

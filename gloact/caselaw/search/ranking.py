@@ -1,0 +1,58 @@
+"""Relevance order: one page of the cases matching a search, most relevant first.
+
+The full-text index ranks the matches of the text and hands back only the best few (ORDER BY
+relevance LIMIT n, inside the database); the facet selections are applied to those in memory
+(the bitmap of the search). How many to ask for is estimated from the share of text matches
+that the facets keep; if too few remain, a larger batch is asked for. A cursor continues below
+the relevance of the last case shown, so a deep page costs the same as the first.
+
+Order: relevance, then decision date, then case id, all descending (as the cursor's values).
+"""
+
+from django.db import connection
+
+from .bitsets import is_set
+from .index import backend
+from .orders import date_key
+from .query import TextQuery
+
+_MARGIN = 1.5  # ask for this many times the estimated need
+_FIRST_BATCH = 32
+
+
+def _key(relevance: float, decision_key, pk: int) -> tuple:
+    return (-relevance, *date_key(decision_key, pk))
+
+
+def ranked_page(text_query: TextQuery, matches: int, share: float, decision_keys: dict, cursor_values: list | None,
+                size: int) -> list[tuple[int, float]]:
+    """[(case id, relevance)] of the first `size` cases of the bitmap `matches` after the cursor
+    ([relevance, decision date, case id] of the last case shown). `share`: the part of the text
+    matches that are in `matches` (1.0 without facets)."""
+    if not matches:
+        return []
+    data = matches.to_bytes((matches.bit_length() + 7) // 8, "little")
+    after = _key(*cursor_values) if cursor_values else None
+    at_most = cursor_values[0] if cursor_values else None
+    batch = int(size / max(share, 1e-6) * _MARGIN) + _FIRST_BATCH
+    search = backend()
+    while True:
+        sql, params = search.ranked_sql(text_query, batch, at_most)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        complete = len(rows) < batch
+        # Without the whole list, cases as relevant as the last one returned may be missing.
+        floor = None if complete or not rows else rows[-1][1]
+        found = []
+        for pk, relevance in rows:
+            if floor is not None and relevance <= floor:
+                break
+            if is_set(data, pk):
+                key = _key(relevance, decision_keys.get(pk), pk)
+                if after is None or key > after:
+                    found.append((key, pk, relevance))
+        if complete or len(found) >= size:
+            found.sort()
+            return [(pk, relevance) for _key, pk, relevance in found[:size]]
+        batch *= 4

@@ -1,0 +1,122 @@
+"""The in-memory search structures (search/bitsets.py, orders.py, ranking.py, similarity.py) give
+the same pages and similar cases as a plain computation over the database, whichever path they
+take (small or large sets, one or several batches of ranked matches)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from gloact.caselaw import selectors
+from gloact.caselaw.models import Case, Proceeding
+from gloact.caselaw.search import CaseQuery, filtered_cases, orders, ranking, search_cases
+from gloact.caselaw.search.bitmaps import ELEMENT_FIELDS
+from gloact.caselaw.search.bitsets import bitmap, from_words, ids_of
+from gloact.caselaw.search.index import backend
+from gloact.caselaw.search.orders import NO_DATE
+
+from .factories import make_case, make_proceeding, term
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = [
+    {"sort": "date"}, {"sort": "published"}, {"q": "recruited"}, {"q": "workers", "sort": "date"},
+    {"q": "victims -children"}, {"crime": ["crime.trafficking_in_persons"], "sort": "published"},
+    {"q": "recruited OR smuggled", "act": ["act.recruitment"]},
+]
+
+
+def test_bitsets_round_trip():
+    ids = [0, 1, 7, 8, 55, 56, 57, 1000, 3]
+    assert ids_of(bitmap(ids)) == sorted(ids)
+    assert ids_of(0) == [] and bitmap([]) == 0
+    words = {}
+    for i in ids:
+        words[i // 56] = words.get(i // 56, 0) | 1 << (i % 56)
+    assert from_words(words.items()) == bitmap(ids)
+
+
+@pytest.fixture
+def corpus():
+    """24 published cases and a draft, in five jurisdictions of four regions, with overlapping
+    terms, ties on decision dates and publication times, and cases without a dated ruling."""
+    countries = ["MLI", "NER", "FRA", "USA", "THA"]
+    acts, means = ["act.recruitment", "act.transfer", "act.harbouring"], ["means.deception", "means.fraud"]
+    published_at = timezone.now()
+    for n in range(25):
+        case = make_case(
+            countries[n % 5], title=f"Synthetic case {n}", published_at=published_at - timedelta(days=n % 4),
+            status=Case.Status.PUBLISHED if n else Case.Status.DRAFT,
+            summary=("Workers were recruited on farms" if n % 2 else "Migrants were smuggled, workers paid")
+            + (" and the victims were children." if n % 3 == 0 else " by the victims' employer."),
+        )
+        case.crime_types.add(term("crime.trafficking_in_persons"))
+        case.tip_acts.add(*[term(code) for code in acts[: 1 + n % 3]])
+        case.tip_means.add(term(means[n % 2]))
+        if n % 5:
+            make_proceeding(case, date=date(2010 + n % 3, 1, 1))
+
+
+def expected_order(query: CaseQuery) -> list[int]:
+    """The reference order, computed from the database alone."""
+    sort = query.effective_sort
+    cases = list(filtered_cases(query).values_list("pk", "published_at"))
+    decided = dict(Proceeding.objects.filter(is_latest=True, date__isnull=False).values_list("case_id", "date"))
+    if sort == "published":
+        return [pk for pk, _at in sorted(cases, key=lambda row: (row[1], row[0]), reverse=True)]
+    relevance = {}
+    if sort == "relevance":
+        sql, params = backend().ranked_sql(query.text_query, 1_000_000)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            relevance = dict(cursor.fetchall())
+    return [pk for pk, _at in sorted(
+        cases, key=lambda row: (relevance.get(row[0], 0), decided.get(row[0], NO_DATE), row[0]), reverse=True)]
+
+
+def all_pages(query: CaseQuery) -> list[int]:
+    seen, cursor = [], None
+    while True:
+        page = search_cases(query, "en", limit=3, cursor=cursor)
+        seen += [hit.case.pk for hit in page.hits]
+        cursor = page.next_cursor
+        if not cursor:
+            assert page.total == len(seen)
+            return seen
+
+
+def test_pages_follow_the_reference_order(corpus, monkeypatch):
+    # Each path: small sets sorted or the order walked; ranked matches in one batch or several.
+    for small_set, first_batch, margin in [(0, 1, 0.0), (100_000, 32, 1.5), (0, 32, 1.5), (100_000, 1, 0.0)]:
+        monkeypatch.setattr(orders, "_SMALL_SET", small_set)
+        monkeypatch.setattr(ranking, "_FIRST_BATCH", first_batch)
+        monkeypatch.setattr(ranking, "_MARGIN", margin)
+        for params in QUERIES:
+            query = CaseQuery.from_params(params)
+            assert all_pages(query) == expected_order(query), (params, small_set, first_batch)
+    assert len(expected_order(CaseQuery(sort="date"))) == 24
+
+
+def reference_similar(case: Case, limit: int = 5) -> list[str]:
+    """Similar cases counted term by term over every published case."""
+    def terms(other):
+        return {(name, term.pk) for name in ELEMENT_FIELDS for term in getattr(other, name).all()}
+
+    def region(other):
+        return other.jurisdiction.country.region_id if other.jurisdiction.country else None
+
+    mine, scored = terms(case), []
+    for other in Case.objects.published().exclude(pk=case.pk).select_related("jurisdiction__country"):
+        shared = len(mine & terms(other))
+        if shared:
+            bonus = 2 if region(case) and region(other) == region(case) else 0
+            scored.append((-(shared + bonus), -other.published_at.timestamp(), other.pk, other.public_id))
+    return [row[3] for row in sorted(scored)[:limit]]
+
+
+def test_similar_cases_equal_a_count_of_shared_terms(corpus):
+    for case in Case.objects.published().order_by("pk")[:8]:
+        similar = [c.public_id for c in selectors.similar_cases(case)]
+        assert similar == reference_similar(case)
+        assert len(similar) == 5
