@@ -71,6 +71,13 @@ _ACTIVITIES_ENTRY = tuple(p for m in _ACTIVITY_RECORDS for p in _crud(f"activiti
 _ACTIVITIES_MANAGE = _ACTIVITIES_ENTRY + _crud("activities.question", ("add", "change", "delete")) + _crud(
     "activities.indicatorfeed", ("add", "change", "delete"))
 
+# Reports: country roles write their countries' narrative and generate their components'
+# reports (reporting/scope.py limits which); managers also edit report templates.
+_REPORTING_ENTRY = ("reporting.generate_report", "reporting.view_reporttemplate", "reporting.view_templatesection") + _crud(
+    "reporting.narrativeentry", ("view", "add", "change"))
+_REPORTING_MANAGE = ("reporting.generate_report",) + tuple(
+    p for m in ("reporttemplate", "templatesection", "narrativeentry") for p in _crud(f"reporting.{m}"))
+
 ROLES = [
     Role("practitioner", _("Registered practitioner")),
     Role(
@@ -104,21 +111,22 @@ ROLES = [
     Role(
         "focal_point",
         _("Country focal point"),
-        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY + _ACTIVITIES_ENTRY,
+        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY + _ACTIVITIES_ENTRY + _REPORTING_ENTRY,
         country_scoped=True,
         staff=True,
     ),
     Role(
         "programme_officer",
         _("Programme officer"),
-        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY + _ACTIVITIES_ENTRY,
+        permissions=_crud("core.organisation") + _MONITORING_ENTRY + _COUNTRIES_ENTRY + _ACTIVITIES_ENTRY + _REPORTING_ENTRY,
         country_scoped=True,
         staff=True,
     ),
     Role(
         "programme_manager",
         _("Programme manager"),
-        permissions=_crud("core.organisation") + ("auditlog.view_logentry",) + _MONITORING_MANAGE + _COUNTRIES_MANAGE + _ACTIVITIES_MANAGE,
+        permissions=_crud("core.organisation") + ("auditlog.view_logentry",) + _MONITORING_MANAGE + _COUNTRIES_MANAGE + _ACTIVITIES_MANAGE
+        + _REPORTING_MANAGE,
         staff=True,
         requires_2fa=True,
     ),

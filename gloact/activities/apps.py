@@ -6,3 +6,4 @@ class ActivitiesConfig(AppConfig):
     name = "gloact.activities"
     label = "activities"
     verbose_name = _("Activities and trainings")
+    demo_loader = "gloact.activities.demo.load"

@@ -91,6 +91,14 @@ class ValueForm(forms.Form):
                 self.categories[name] = category
                 names.append(name)
             self.groups.append((dimension, names))
+        # Figures fed by activity records (gloact.activities.feeds) are computed, not typed: the
+        # form shows them and keeps them as they are; narrative and evidence stay editable.
+        self.computed = hasattr(indicator, "feed")
+        if self.computed:
+            for name in ("value", "numerator", "denominator", "note", *self.categories):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Computed from the activity records.")
 
     def total_fields(self):
         return [self[n] for n in ("value", "numerator", "denominator", "text_value", "assessment") if n in self.fields]

@@ -6,15 +6,16 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from gloact.accounts.scoping import country_scope, scoped
+from gloact.activities.feeds import refresh_report as refresh_fed_values
+from gloact.core.downloads import private_download
 
 from . import dashboard, selectors, status, toc, workflow
-from .charts import bar_chart_svg
 from .diagram import toc_svg
 from .evidence import attach_evidence
 from .forms import CommentForm, ImportForm, OpenReportForm, ValueForm
@@ -35,10 +36,6 @@ def monitoring_access(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def _charts(charts):
-    return [{"chart": chart, "svg": bar_chart_svg(chart)} for chart in charts]
 
 
 @require_safe
@@ -76,8 +73,8 @@ def indicator_detail(request, code, pk):
         "status": status.indicator_status(indicator),
         "country_statuses": [(name, s) for name, s in country_statuses if s.status != status.Status.NO_DATA],
         "rules": status.rules_in_words(),
-        "charts": _charts([c for c in charts if c.categories]),
-        "disaggregation_charts": _charts(dashboard.disaggregation_charts(indicator, request.user)),
+        "charts": [c for c in charts if c.categories],
+        "disaggregation_charts": dashboard.disaggregation_charts(indicator, request.user),
         "targets": indicator.targets.filter(country_id__in=[None, *countries]).select_related("period", "category", "country"),
         "baselines": indicator.baselines.filter(country_id__in=[None, *countries]).select_related("category", "country"),
         "values": scoped(selectors.approved_values(indicator).select_related("country"), request.user)
@@ -129,8 +126,10 @@ def _visible_report(request, pk) -> PeriodReport:
 @monitoring_access
 def report_detail(request, pk):
     report = _visible_report(request, pk)
+    refresh_fed_values(report)  # indicators computed from activity records; editable reports only
     values = {v.indicator_id: v for v in report.values.prefetch_related("disaggregations__category__dimension", "evidence")}
-    rows = [(indicator, values.get(indicator.pk)) for indicator in report.programme.indicators.order_by("order", "code")]
+    rows = [(indicator, values.get(indicator.pk))
+            for indicator in report.programme.indicators.select_related("feed").order_by("order", "code")]
     return render(request, "monitoring/report.html", {
         "report": report, "programme": report.programme, "rows": rows,
         "events": report.events.select_related("actor"),
@@ -170,13 +169,17 @@ def enter_value(request, pk, indicator_pk):
     })
 
 
+def _comment(request) -> str:
+    form = CommentForm(request.POST)
+    form.is_valid()
+    return form.cleaned_data.get("comment", "")
+
+
 @require_POST
 @monitoring_access
 def submit(request, pk):
     report = _visible_report(request, pk)
-    form = CommentForm(request.POST)
-    form.is_valid()
-    workflow.submit_report(report, request.user, form.cleaned_data.get("comment", ""))
+    workflow.submit_report(report, request.user, _comment(request))
     messages.success(request, _("Report submitted for review."))
     return redirect("monitoring:report", report.pk)
 
@@ -185,9 +188,7 @@ def submit(request, pk):
 @monitoring_access
 def review(request, pk):
     report = _visible_report(request, pk)
-    form = CommentForm(request.POST)
-    form.is_valid()
-    comment = form.cleaned_data.get("comment", "")
+    comment = _comment(request)
     if request.POST.get("decision") == "approve":
         workflow.approve_report(report, request.user, comment)
         messages.success(request, _("Report approved; its values are now locked."))
@@ -207,10 +208,7 @@ def evidence_download(request, pk):
     evidence = get_object_or_404(EvidenceFile.objects.select_related("indicator_value__report"), pk=pk)
     if not workflow.may_see_report(request.user, evidence.indicator_value.report):
         raise Http404
-    response = FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
-                            content_type=evidence.content_type)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(evidence.file, evidence.original_name, evidence.content_type)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
