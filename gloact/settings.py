@@ -294,5 +294,11 @@ NINJA_PAGINATION_PER_PAGE = 20
 # Requests per client (IP address) to the public API, e.g. "60/m"; empty turns the limit off.
 GLOACT_API_RATE = os.environ.get("GLOACT_API_RATE", "100000/m" if TESTING else "60/m")
 
+# IATI activity files (gloact iati-export / iati-import): the publishing organisation's identifier and
+# the folder of the IATI 2.03 XSD files that every file is validated against.
+GLOACT_IATI_REPORTING_ORG = os.environ.get("GLOACT_IATI_REPORTING_ORG", "XM-DAC-41128")
+_IATI_SCHEMA_BESIDE = BASE_DIR.parent / "shared" / "data" / "iati" / "2.03" / "schema"
+GLOACT_IATI_SCHEMA_DIR = os.environ.get("GLOACT_IATI_SCHEMA_DIR", str(_IATI_SCHEMA_BESIDE) if _IATI_SCHEMA_BESIDE.is_dir() else "")
+
 SITE_NAME = "gloact"
 GLOACT_DEMO_LABEL = _("Demonstration site: all case content is synthetic.")

@@ -6,3 +6,4 @@ class ReportingConfig(AppConfig):
     name = "gloact.reporting"
     label = "reporting"
     verbose_name = _("Reports and open data")
+    demo_loader = "gloact.reporting.demo.load"
