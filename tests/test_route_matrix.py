@@ -230,6 +230,73 @@ MATRIX: dict[str, Access] = {
     "countries:evidence [B's]": page(GLOBAL_PROGRAMME, pk("readiness_evidence_b"), route="countries:evidence"),
     "countries:agreement": page(PROGRAMME, pk("agreement_a")),
     "countries:agreement [B's]": page(GLOBAL_PROGRAMME, pk("agreement_b"), route="countries:agreement"),
+    # Activities and trainings: country staff keep their countries' workplans, events, participants
+    # and learning records (another country's are a 404); managers all of them
+    "activities:index": page(PROGRAMME),
+    "activities:workplans": page(PROGRAMME),
+    "activities:workplan_create": form(PROGRAMME),
+    "activities:workplan": page(PROGRAMME, pk("workplan_a")),
+    "activities:workplan [B's]": page(GLOBAL_PROGRAMME, pk("workplan_b"), route="activities:workplan"),
+    "activities:workplan_edit": form(PROGRAMME, pk("workplan_a")),
+    "activities:workplan_edit [B's]": form(GLOBAL_PROGRAMME, pk("workplan_b"), route="activities:workplan_edit"),
+    "activities:workplan_signed_copy": page(PROGRAMME, pk("workplan_a")),
+    "activities:workplan_signed_copy [B's]": page(GLOBAL_PROGRAMME, pk("workplan_b"), route="activities:workplan_signed_copy"),
+    "activities:activity_create": form(PROGRAMME, pk("workplan_a")),
+    "activities:activity_create [B's]": form(GLOBAL_PROGRAMME, pk("workplan_b"), route="activities:activity_create"),
+    "activities:plan": page(PROGRAMME, lambda w: {"code": w.programme.code}),
+    "activities:activity": page(PROGRAMME, pk("training_a")),
+    "activities:activity [B's]": page(GLOBAL_PROGRAMME, pk("training_b"), route="activities:activity"),
+    "activities:activity_edit": form(PROGRAMME, pk("training_a")),
+    "activities:activity_edit [B's]": form(GLOBAL_PROGRAMME, pk("training_b"), route="activities:activity_edit"),
+    "activities:attendance_add": action(PROGRAMME, pk("training_a")),
+    "activities:attendance_add [B's]": action(GLOBAL_PROGRAMME, pk("training_b"), route="activities:attendance_add"),
+    "activities:attendance_remove": action(PROGRAMME, lambda w: {"pk": w.training_a.pk, "attendance_pk": w.attendance_a.pk}),
+    "activities:attendance_remove [B's]": action(
+        GLOBAL_PROGRAMME, lambda w: {"pk": w.training_b.pk, "attendance_pk": w.attendance_b.pk},
+        route="activities:attendance_remove",
+    ),
+    "activities:attendance_import": form(PROGRAMME, pk("training_a")),
+    "activities:attendance_import [B's]": form(GLOBAL_PROGRAMME, pk("training_b"), route="activities:attendance_import"),
+    "activities:attendance_template": page(PROGRAMME),
+    "activities:event_certificates": page(PROGRAMME, pk("training_a")),
+    "activities:event_certificates [B's]": page(GLOBAL_PROGRAMME, pk("training_b"), route="activities:event_certificates"),
+    "activities:certificate": page(PROGRAMME, pk("attendance_a")),
+    "activities:certificate [B's]": page(GLOBAL_PROGRAMME, pk("attendance_b"), route="activities:certificate"),
+    "activities:participants": page(PROGRAMME),
+    "activities:participant_create": form(PROGRAMME),
+    "activities:duplicates": page(PROGRAMME),
+    "activities:merge": form(PROGRAMME, lambda w: {"kept": w.participant_a.pk, "merged": w.duplicate_a.pk}),
+    "activities:merge [B's]": form(
+        GLOBAL_PROGRAMME, lambda w: {"kept": w.participant_b.pk, "merged": w.duplicate_b.pk}, route="activities:merge",
+    ),
+    "activities:participant": page(PROGRAMME, pk("participant_a")),
+    "activities:participant [B's]": page(GLOBAL_PROGRAMME, pk("participant_b"), route="activities:participant"),
+    "activities:participant_edit": form(PROGRAMME, pk("participant_a")),
+    "activities:participant_edit [B's]": form(GLOBAL_PROGRAMME, pk("participant_b"), route="activities:participant_edit"),
+    "activities:learning": page(PROGRAMME, pk("training_a")),
+    "activities:learning [B's]": page(GLOBAL_PROGRAMME, pk("training_b"), route="activities:learning"),
+    "activities:build_test": form(PROGRAMME, lambda w: {"pk": w.training_a.pk, "kind": "pre"}),
+    "activities:build_test [B's]": form(GLOBAL_PROGRAMME, lambda w: {"pk": w.training_b.pk, "kind": "pre"},
+                                        route="activities:build_test"),
+    "activities:record_answers": form(
+        PROGRAMME, lambda w: {"pk": w.training_a.pk, "kind": "pre", "participant_pk": w.participant_a.pk}),
+    "activities:record_answers [B's]": form(
+        GLOBAL_PROGRAMME, lambda w: {"pk": w.training_b.pk, "kind": "pre", "participant_pk": w.participant_b.pk},
+        route="activities:record_answers",
+    ),
+    "activities:paper_scores": form(PROGRAMME, pk("training_a")),
+    "activities:paper_scores [B's]": form(GLOBAL_PROGRAMME, pk("training_b"), route="activities:paper_scores"),
+    "activities:cascade": page(PROGRAMME, pk("tot_a")),
+    "activities:cascade [B's]": page(GLOBAL_PROGRAMME, pk("tot_b"), route="activities:cascade"),
+    "activities:trainer_track": form(PROGRAMME, lambda w: {"pk": w.tot_a.pk, "participant_pk": w.trainer_a.pk}),
+    "activities:trainer_track [B's]": form(
+        GLOBAL_PROGRAMME, lambda w: {"pk": w.tot_b.pk, "participant_pk": w.trainer_b.pk}, route="activities:trainer_track",
+    ),
+    "activities:followup_rates": page(PROGRAMME),
+    # Public links without login: the event's satisfaction form and a participant's follow-up survey
+    # (an empty POST answers the form again with its errors)
+    "activities:feedback": form(EVERYONE, lambda w: {"token": w.feedback_token}),
+    "activities:followup_answer": form(EVERYONE, lambda w: {"token": w.followup_token}),
 }
 
 
@@ -324,7 +391,52 @@ def build_world():
         agreement = AssistanceRequest.objects.filter(country_id=assessment.country_id).first()
         agreement.agreement_file.save(f"agreement-{suffix}.pdf", ContentFile(pdf_with_text("Agreement")), save=True)
         setattr(w, f"agreement_{suffix}", agreement)
+    build_activities(w)
     return w
+
+
+FOLLOWUP_TOKEN = "matrix-follow-up-link"  # only its hash is stored, as for a link sent by e-mail
+
+
+def build_activities(w):
+    """For each country: a workplan with its signed copy, a delivered training with a completed
+    attendance (certificates), a pre-test, two entries of one participant (to merge) and a training
+    of trainers with a trainer it trained; the event's feedback link and a follow-up survey link."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from gloact.activities.followup import LINK_DAYS, hash_token
+    from gloact.activities.models import Activity, FollowUpSurvey, KnowledgeTest
+    from gloact.activities.tests.factories import make_activity, make_attendance, make_participant, make_workplan
+    from gloact.activities.views_learning import feedback_token
+    from gloact.caselaw.tests.documents import pdf_with_text
+
+    delivered = Activity.Status.DELIVERED
+    for suffix, country in (("a", A), ("b", B)):
+        workplan = make_workplan(country, programme=w.programme, title=f"Matrix workplan {country}")
+        workplan.signed_copy.save("signed.pdf", ContentFile(pdf_with_text("Signed workplan")), save=False)
+        workplan.signed_copy_name = "signed.pdf"
+        workplan.save()
+        training = make_activity(workplan, code="T1", status=delivered, planned_start=date(2020, 3, 2))
+        participant = make_participant("Awa", f"Matrix{suffix.upper()}", country=country)
+        duplicate = make_participant("Awa", f"Matrix{suffix.upper()}", country=country)
+        attendance = make_attendance(training, participant)
+        KnowledgeTest.objects.create(activity=training, kind=KnowledgeTest.Kind.PRE)
+        tot = make_activity(workplan, code="TOT1", kind=Activity.Kind.TRAINING_OF_TRAINERS, status=delivered,
+                            planned_start=date(2020, 2, 3))
+        trainer = make_participant("Moussa", f"Trainer{suffix.upper()}", country=country)
+        make_attendance(tot, trainer)
+        for name, value in (("workplan", workplan), ("training", training), ("participant", participant),
+                            ("duplicate", duplicate), ("attendance", attendance), ("tot", tot), ("trainer", trainer)):
+            setattr(w, f"{name}_{suffix}", value)
+
+    w.feedback_token = feedback_token(w.training_a)
+    now = timezone.now()
+    FollowUpSurvey.objects.create(attendance=w.attendance_a, wave=FollowUpSurvey.Wave.SIX_MONTHS, due_on=now.date(),
+                                  sent_at=now, expires_at=now + timedelta(days=LINK_DAYS),
+                                  token_hash=hash_token(FOLLOWUP_TOKEN))
+    w.followup_token = FOLLOWUP_TOKEN
 
 
 @pytest.fixture(scope="module")
