@@ -6,6 +6,10 @@ ended. When such a training is itself a ToT, its participants are trainers in tu
 goes on below them. Counts:
 - reached directly: the ToT's participants (the trainers it trained);
 - reached through trainers: distinct participants of every training delivered downstream.
+
+Trainers cross borders: a trainer from a Malian ToT may train in Niger. The counts take in every
+country, but a reader limited to some countries (`countries`) sees a training elsewhere only as
+its country, date and number of participants: no title, no names, no trainers below it.
 """
 
 from dataclasses import dataclass, field
@@ -21,7 +25,9 @@ from .models import Activity, Attendance, Participant, TrainerTrack
 @dataclass
 class TrainingNode:
     activity: Activity
-    participants: list[Participant]
+    participant_ids: set[int]
+    shown: bool  # within the reader's countries: its title and people may be shown
+    participants: list[Participant] = field(default_factory=list)  # only when shown
     trainers: list["TrainerNode"] = field(default_factory=list)  # when the training is itself a ToT
 
 
@@ -62,19 +68,21 @@ def _held_after(day) -> Q:
     return Q(actual_start__gt=day) | Q(actual_start__isnull=True, planned_start__gt=day)
 
 
-def _trainer_nodes(tot: Activity, seen: set[int]) -> list[TrainerNode]:
+def _trainer_nodes(tot: Activity, seen: set[int], countries: set[str] | None) -> list[TrainerNode]:
     seen.add(tot.pk)
     tracks = {t.participant_id: t for t in tot.trainer_tracks.select_related("first_training", "second_training")}
     nodes = []
     for trainer in trained_as_trainers(tot):
         node = TrainerNode(trainer, tracks.get(trainer.pk))
-        for activity in trainings_delivered(trainer, tot):
-            participants = list(Participant.objects.filter(
-                attendances__activity=activity, attendances__role=Attendance.Role.PARTICIPANT,
-            ).order_by("family_name", "given_name", "pk"))
-            training = TrainingNode(activity, participants)
+        for activity in trainings_delivered(trainer, tot).select_related("country"):
+            attendees = Participant.objects.filter(
+                attendances__activity=activity, attendances__role=Attendance.Role.PARTICIPANT)
+            shown = countries is None or activity.country_id in countries
+            training = TrainingNode(activity, set(attendees.values_list("pk", flat=True)), shown)
+            if shown:
+                training.participants = list(attendees.order_by("family_name", "given_name", "pk"))
             if activity.kind == Activity.Kind.TRAINING_OF_TRAINERS and activity.pk not in seen:
-                training.trainers = _trainer_nodes(activity, seen)
+                training.trainers = _trainer_nodes(activity, seen, countries)
             node.trainings.append(training)
         nodes.append(node)
     return nodes
@@ -83,13 +91,15 @@ def _trainer_nodes(tot: Activity, seen: set[int]) -> list[TrainerNode]:
 def _downstream_participants(nodes: list[TrainerNode], into: set[int]) -> set[int]:
     for node in nodes:
         for training in node.trainings:
-            into.update(p.pk for p in training.participants)
+            into.update(training.participant_ids)
             _downstream_participants(training.trainers, into)
     return into
 
 
-def build_cascade(tot: Activity) -> Cascade:
-    trainers = _trainer_nodes(tot, set())
+def build_cascade(tot: Activity, countries: set[str] | None = None) -> Cascade:
+    """The cascade below `tot`; `countries`: the ISO3 codes whose trainings may be shown in full
+    (None: all), see the module's docstring."""
+    trainers = _trainer_nodes(tot, set(), countries)
     return Cascade(
         tot=tot, trainers=trainers, reached_directly=len(trainers),
         reached_through_trainers=len(_downstream_participants(trainers, set())),

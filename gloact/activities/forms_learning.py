@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gloact.accounts.scoping import scoped
+
 from .cascade import check_track, trainings_delivered
 from .models import Activity, FollowUpSurvey, Question, SatisfactionResponse, TrainerTrack
 from .scoring import bank_questions
@@ -96,9 +98,10 @@ class TrainerTrackForm(forms.ModelForm):
         fields = ["presenting_skills_on", "content_on", "first_training", "second_training", "certified_on"]
         widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in ("presenting_skills_on", "content_on", "certified_on")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        delivered = trainings_delivered(self.instance.participant, self.instance.tot_activity)
+        # Only trainings the user may see: another country's are not named to them.
+        delivered = scoped(trainings_delivered(self.instance.participant, self.instance.tot_activity), user)
         for name in ("first_training", "second_training"):
             self.fields[name].queryset = delivered
             self.fields[name].help_text = _("Trainings this person gave as trainer after the training of trainers.")

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from gloact.accounts.scoping import may_access, scoped
+from gloact.accounts.scoping import country_scope, may_access, scoped
 
 from . import cascade, followup, scoring
 from .forms_learning import (
@@ -189,7 +189,7 @@ def cascade_tree(request, pk):
     if activity.kind != Activity.Kind.TRAINING_OF_TRAINERS:
         raise Http404
     return render(request, "activities/learning/cascade.html", {
-        "activity": activity, "cascade": cascade.build_cascade(activity),
+        "activity": activity, "cascade": cascade.build_cascade(activity, country_scope(request.user)),
         "may_edit": request.user.has_perms(["activities.add_trainertrack", "activities.change_trainertrack"]),
     })
 
@@ -205,7 +205,7 @@ def trainer_track(request, pk, participant_pk):
         raise Http404
     track = TrainerTrack.objects.filter(tot_activity=activity, participant=participant).first() or TrainerTrack(
         tot_activity=activity, participant=participant)
-    form = TrainerTrackForm(request.POST or None, instance=track)
+    form = TrainerTrackForm(request.user, request.POST or None, instance=track)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The trainer's progress has been saved."))

@@ -93,3 +93,23 @@ def test_cascade_page_and_track_form(client, tree):
     assert TrainerTrack.objects.get(participant=named["b"]).steps_done == 1
     client.force_login(make_user("other", "programme_officer", ["NER"]))
     assert client.get(reverse("activities:cascade", args=[tot.pk])).status_code == 404
+
+
+def test_a_training_in_another_country_counts_but_names_nobody(client, tree):
+    """A trained in Mali gives a training in Niger: Mali's officer sees its country, date and head
+    count, not its title nor its people; the trainer's progress form does not offer it."""
+    tot, named = tree
+    niger = make_activity(make_workplan("NER"), "NER-T", title="Niger confidential training", status=DELIVERED,
+                          planned_start=date(2020, 6, 1))
+    make_attendance(niger, named["a"], TRAINER)
+    make_attendance(niger, make_participant(family_name="Nigerperson", country="NER"))
+    assert build_cascade(tot, {"MLI"}).reached_through_trainers == build_cascade(tot).reached_through_trainers == 7
+    client.force_login(make_user("officer", "programme_officer", ["MLI"]))
+    page = client.get(reverse("activities:cascade", args=[tot.pk])).content.decode()
+    assert "<dd>7</dd>" in page and "A training in Niger" in page
+    assert "Niger confidential training" not in page and "Nigerperson" not in page and "NER-T" not in page
+    form = client.get(reverse("activities:trainer_track", args=[tot.pk, named["a"].pk])).content.decode()
+    assert "T1" in form and "NER-T" not in form
+    client.force_login(make_user("manager", "programme_manager"))
+    page = client.get(reverse("activities:cascade", args=[tot.pk])).content.decode()
+    assert "Niger confidential training" in page and "Nigerperson" in page
