@@ -27,7 +27,8 @@ def database_counts(query: CaseQuery) -> dict[str, dict[str, int]]:
     for facet in FACETS:
         active = (query.year_from is not None or query.year_to is not None) if facet.is_range \
             else bool(query.selected(facet.name))
-        ids = filtered_cases(query, exclude_facet=facet.name if active else None).values("pk")
+        # Ids as a list: nested IN subqueries can get PostgreSQL plans that run for minutes.
+        ids = list(filtered_cases(query, exclude_facet=facet.name if active else None).values_list("pk", flat=True))
         rows = facet.rows().filter(**{f"{facet.case}__in": ids}).order_by().values("facet_value")
         result[facet.name] = {facet.to_param(row["facet_value"]): row["n"]
                               for row in rows.annotate(n=Count(facet.case, distinct=True))}
