@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StandardIndicator(models.Model):
@@ -27,7 +28,7 @@ class StandardIndicator(models.Model):
 class Indicator(models.Model):
     class Level(models.TextChoices):
         OBJECTIVE = "objective", _("objective (impact)")
-        OUTCOME = "outcome", _("outcome")
+        OUTCOME = "outcome", pgettext_lazy("results chain level", "outcome")  # not a ruling's outcome
         OUTPUT = "output", _("output")
 
     class Measure(models.TextChoices):

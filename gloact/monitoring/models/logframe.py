@@ -2,12 +2,13 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Result(models.Model):
     class Level(models.TextChoices):
         OBJECTIVE = "objective", _("objective")
-        OUTCOME = "outcome", _("outcome")
+        OUTCOME = "outcome", pgettext_lazy("results chain level", "outcome")  # not a ruling's outcome
         OUTPUT = "output", _("output")
         ACTIVITY = "activity", _("activity")
 

@@ -8,6 +8,7 @@ a stable `key` across versions so that two versions can be compared (see ../toc.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TheoryOfChange(models.Model):
@@ -61,7 +62,7 @@ class ToCNode(models.Model):
     class Level(models.TextChoices):
         # Order matters: the diagram draws the levels top to bottom in this order.
         IMPACT = "impact", _("impact")
-        OUTCOME = "outcome", _("outcome")
+        OUTCOME = "outcome", pgettext_lazy("results chain level", "outcome")  # not a ruling's outcome
         INTERMEDIATE = "intermediate_outcome", _("intermediate outcome")
         OUTPUT = "output", _("output")
 
