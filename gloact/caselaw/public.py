@@ -6,11 +6,15 @@ charges, the route and sources (redacted text only). Restricted identities (Pers
 text extracted from decision documents and the files of non-public documents never appear.
 
 `public_cases_queryset()` loads published cases with everything `case_record` reads, in a fixed
-number of queries per batch (no query per case). The classification terms are prefetched into
-lists named `public_<field>` (e.g. `case.public_tip_means`): far cheaper than twelve ordinary
-many-to-many prefetches, which cost more than the rest of the export together.
+number of queries per batch (no query per case); `attach_codes(cases)` then adds, with one query
+for the batch, the term codes of every classification and the persons' nationalities as plain
+strings (`case.public_codes`, `person.public_nationalities`). Building a model instance and a
+related queryset for each term of each case cost more than the rest of the export together.
 """
 
+from collections import defaultdict
+
+from django.db import connection
 from django.db.models import F, Prefetch
 
 from .models import Case, Charge, Person, Proceeding, RouteCountry, Source, Term
@@ -44,16 +48,54 @@ def public_cases_queryset(queryset=None):
     return queryset.select_related(
         "jurisdiction__country__region"
     ).prefetch_related(
-        *(Prefetch(field, queryset=Term.objects.only("code").order_by(), to_attr=f"public_{field}")
-          for field in TERM_FIELDS.values()),
         "translations",
         Prefetch("proceedings", queryset=Proceeding.objects.order_by("order", F("date").asc(nulls_first=True), "pk")),
         # The identity is read only to apply the display rules of adult defendants (privacy.py).
-        Prefetch("persons", queryset=Person.objects.select_related("identity").prefetch_related("nationalities")),
+        Prefetch("persons", queryset=Person.objects.select_related("identity")),
         Prefetch("charges", queryset=Charge.objects.order_by("defendant__order", "defendant_id", "order", "pk")),
         Prefetch("route", queryset=RouteCountry.objects.order_by("order", "pk")),
         Prefetch("sources", queryset=Source.objects.order_by("pk")),
     )
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def attach_codes(cases: list[Case]) -> list[Case]:
+    """Give each case (loaded by public_cases_queryset) `public_codes`, {Case field: [term code]}
+    for every classification, and each of its persons `public_nationalities`, [ISO3]: one query
+    each for the whole batch, no model instances."""
+    if not cases:
+        return cases
+    ids = [case.pk for case in cases]
+    marks = ", ".join(["%s"] * len(ids))
+    term_table = connection.ops.quote_name(Term._meta.db_table)
+    parts, params = [], []
+    for field in TERM_FIELDS.values():
+        through = connection.ops.quote_name(Case._meta.get_field(field).remote_field.through._meta.db_table)
+        parts.append(f"SELECT %s, link.case_id, term.code FROM {through} link "  # nosec B608 # identifiers are model tables; values are bound parameters
+                     f"JOIN {term_table} term ON term.id = link.term_id WHERE link.case_id IN ({marks})")
+        params += [field, *ids]
+    codes: dict[int, dict[str, list[str]]] = {pk: {field: [] for field in TERM_FIELDS.values()} for pk in ids}
+    for field, case_id, code in _rows(" UNION ALL ".join(parts), params):
+        codes[case_id][field].append(code)
+    persons = [person for case in cases for person in case.persons.all()]
+    nationalities: dict[int, list[str]] = defaultdict(list)
+    if persons:
+        through = Person.nationalities.through._meta.db_table
+        for person_id, iso3 in _rows(
+            f"SELECT person_id, country_id FROM {connection.ops.quote_name(through)} "  # nosec B608 # identifiers are model tables; values are bound parameters
+            f"WHERE person_id IN ({', '.join(['%s'] * len(persons))})", [person.pk for person in persons],
+        ):
+            nationalities[person_id].append(iso3)
+    for case in cases:
+        case.public_codes = codes[case.pk]
+    for person in persons:
+        person.public_nationalities = nationalities[person.pk]
+    return cases
 
 
 def age_band(person: Person) -> str:
@@ -65,8 +107,13 @@ def age_band(person: Person) -> str:
 
 
 def _codes(case: Case, field: str) -> list[str]:
-    terms = getattr(case, f"public_{field}", None)
-    return sorted(term.code for term in (terms if terms is not None else getattr(case, field).all()))
+    codes = getattr(case, "public_codes", None)  # from attach_codes; otherwise one query per field
+    return sorted(codes[field] if codes is not None else (term.code for term in getattr(case, field).all()))
+
+
+def _nationalities(person: Person) -> list[str]:
+    iso3s = getattr(person, "public_nationalities", None)  # from attach_codes
+    return sorted(iso3s if iso3s is not None else (country.iso3 for country in person.nationalities.all()))
 
 
 def _date(value) -> str | None:
@@ -88,7 +135,7 @@ def _persons(case: Case, labels: dict[int, str]) -> list[dict]:
             "sex": person.sex,
             "age_band": age_band(person),
             "is_child": person.is_child,
-            "nationalities": sorted(country.iso3 for country in person.nationalities.all()),
+            "nationalities": _nationalities(person),
             "role_detail": person.role_detail,
         }
         for person in persons

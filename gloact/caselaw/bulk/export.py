@@ -10,8 +10,9 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from itertools import islice
 
-from ..public import case_record, public_cases_queryset
+from ..public import attach_codes, case_record, public_cases_queryset
 
 FORMATS = ("jsonl", "csv")
 CHUNK_SIZE = 500
@@ -20,9 +21,10 @@ LIST_SEPARATOR = "; "
 
 def iter_case_records(queryset=None, chunk_size: int = CHUNK_SIZE) -> Iterator[dict]:
     """The public record of every published case (or of `queryset`), in public id order."""
-    cases = public_cases_queryset(queryset).order_by("public_id")
-    for case in cases.iterator(chunk_size=chunk_size):
-        yield case_record(case)
+    cases = public_cases_queryset(queryset).order_by("public_id").iterator(chunk_size=chunk_size)
+    while chunk := list(islice(cases, chunk_size)):
+        for case in attach_codes(chunk):
+            yield case_record(case)
 
 
 def _joined(values) -> str:

@@ -31,7 +31,9 @@ from ..models import (
     Case, CaseSequence, CaseTranslation, Charge, Person, Proceeding, RouteCountry, Source,
 )
 from ..models.jurisdiction import PUBLIC_ID_RE, format_public_id
-from ..public import CASE_TEXTS, ROUTE_ROLES, TERM_FIELDS, TRANSLATED_TEXTS, case_record, public_cases_queryset
+from ..public import (
+    CASE_TEXTS, ROUTE_ROLES, TERM_FIELDS, TRANSLATED_TEXTS, attach_codes, case_record, public_cases_queryset,
+)
 from ..search import bitmaps as facet_bitmaps
 from ..search.document import document_parts
 from ..search.index import backend as search_backend
@@ -201,7 +203,7 @@ class _Writer:
         updated = 0
         if existing:
             ids = [self.known.existing_cases[r["public_id"]][0] for r in existing]
-            cases = {c.public_id: c for c in public_cases_queryset(Case.objects.filter(pk__in=ids))}
+            cases = {c.public_id: c for c in attach_codes(list(public_cases_queryset(Case.objects.filter(pk__in=ids))))}
             updated = sum(self._update(cases[record["public_id"]], record) for record in existing)
         return len(new), updated, len(existing) - updated
 

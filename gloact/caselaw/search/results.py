@@ -13,6 +13,7 @@ import binascii
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 from django.utils.safestring import SafeString
 
@@ -40,8 +41,13 @@ class InvalidCursor(ValueError):
 class SearchHit:
     case: Case
     texts: CaseTexts
-    snippet: SafeString
     decision_date: date | None
+    words: list[str]  # the query's words, to highlight
+
+    @cached_property
+    def snippet(self) -> SafeString:
+        """Made when a page shows it (the API does not): highlighting reads every text of the case."""
+        return snippet(snippet_texts(self.case, self.texts), self.words)
 
 
 @dataclass(frozen=True)
@@ -142,12 +148,7 @@ def search_cases(query: CaseQuery, language: str, limit: int = 20, cursor: str |
         case = loaded[pk]
         texts = case.texts_for(language)
         decided = decision_keys.get(pk, NO_DATE)
-        hits.append(SearchHit(
-            case=case,
-            texts=texts,
-            snippet=snippet(snippet_texts(case, texts), words),
-            decision_date=None if decided == NO_DATE else decided,
-        ))
+        hits.append(SearchHit(case=case, texts=texts, decision_date=None if decided == NO_DATE else decided, words=words))
     next_cursor = None
     if more:
         pk, relevance = ranked[-1]
