@@ -3,12 +3,9 @@ surveys (answered through personal links, without login) and their response rate
 training-of-trainers cascade. Staff pages check the permission and the user's countries; the two
 public forms show nothing about participants."""
 
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from gloact.accounts.decorators import staff_permission
 from gloact.accounts.scoping import country_scope, may_access, scoped
 
 from . import cascade, followup, scoring
@@ -30,23 +28,6 @@ from .forms_learning import (
 from .models import Activity, FollowUpSurvey, KnowledgeTest, Participant, SatisfactionResponse, TrainerTrack
 
 FEEDBACK_SALT = "gloact.activities.feedback"
-
-
-def staff_permission(*perms):
-    """Logged-in users holding every one of `perms`; others are sent to log in or refused."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perms(perms):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def _activity(request, pk) -> Activity:

@@ -6,10 +6,8 @@ among those of the user's countries (gloact.accounts.scoping): another country's
 Participants' contact details appear only here, in the back office.
 """
 
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -19,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from gloact.accounts.decorators import staff_permission
 from gloact.accounts.scoping import scoped
 from gloact.monitoring.models import Programme
 
@@ -40,23 +39,6 @@ FORM_METHODS = ["GET", "HEAD", "POST"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def requires(permission: str):
-    """Logged-in users holding `permission`; others are sent to log in or refused."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(permission):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
 def _workplans(user):
     return scoped(Workplan.objects.select_related("programme", "component", "country"), user)
 
@@ -75,7 +57,7 @@ def _private(response):
 
 
 @require_safe
-@requires("activities.view_activity")
+@staff_permission("activities.view_activity")
 def index(request):
     return render(request, "activities/records/index.html", {
         "programmes": Programme.objects.filter(workplans__in=_workplans(request.user)).distinct(),
@@ -88,7 +70,7 @@ def index(request):
 # --- Workplans --------------------------------------------------------------------------------
 
 @require_safe
-@requires("activities.view_workplan")
+@staff_permission("activities.view_workplan")
 def workplan_list(request):
     form = WorkplanFilterForm(request.user, request.GET or None)
     workplans = _workplans(request.user).annotate(activity_count=Count("activities"))
@@ -100,7 +82,7 @@ def workplan_list(request):
 
 
 @require_safe
-@requires("activities.view_workplan")
+@staff_permission("activities.view_workplan")
 def workplan_detail(request, pk):
     workplan = get_object_or_404(_workplans(request.user), pk=pk)
     activities = _activities(request.user).filter(workplan=workplan)
@@ -111,7 +93,7 @@ def workplan_detail(request, pk):
 
 
 @require_http_methods(FORM_METHODS)
-@requires("activities.add_workplan")
+@staff_permission("activities.add_workplan")
 def workplan_create(request):
     form = WorkplanForm(request.user, request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -123,7 +105,7 @@ def workplan_create(request):
 
 
 @require_http_methods(FORM_METHODS)
-@requires("activities.change_workplan")
+@staff_permission("activities.change_workplan")
 def workplan_edit(request, pk):
     workplan = get_object_or_404(_workplans(request.user), pk=pk)
     form = WorkplanForm(request.user, request.POST or None, request.FILES or None, instance=workplan)
@@ -138,7 +120,7 @@ def workplan_edit(request, pk):
 
 
 @require_safe
-@requires("activities.view_workplan")
+@staff_permission("activities.view_workplan")
 def workplan_signed_copy(request, pk):
     workplan = get_object_or_404(_workplans(request.user), pk=pk)
     if not workplan.signed_copy:
@@ -148,7 +130,7 @@ def workplan_signed_copy(request, pk):
 
 
 @require_safe
-@requires("activities.view_activity")
+@staff_permission("activities.view_activity")
 def planned_vs_delivered(request, code):
     programme = get_object_or_404(Programme, code=code)
     form = WorkplanFilterForm(request.user, request.GET or None)
@@ -168,7 +150,7 @@ def planned_vs_delivered(request, code):
 # --- Activities -------------------------------------------------------------------------------
 
 @require_http_methods(FORM_METHODS)
-@requires("activities.add_activity")
+@staff_permission("activities.add_activity")
 def activity_create(request, pk):
     workplan = get_object_or_404(_workplans(request.user), pk=pk)
     form = ActivityForm(request.user, workplan, request.POST or None)
@@ -183,7 +165,7 @@ def activity_create(request, pk):
 
 
 @require_http_methods(FORM_METHODS)
-@requires("activities.change_activity")
+@staff_permission("activities.change_activity")
 def activity_edit(request, pk):
     activity = get_object_or_404(_activities(request.user), pk=pk)
     form = ActivityForm(request.user, activity.workplan, request.POST or None, instance=activity)
@@ -209,13 +191,13 @@ def _activity_page(request, activity, attendance_form=None, status=200):
 
 
 @require_safe
-@requires("activities.view_activity")
+@staff_permission("activities.view_activity")
 def activity_detail(request, pk):
     return _activity_page(request, get_object_or_404(_activities(request.user), pk=pk))
 
 
 @require_POST
-@requires("activities.add_attendance")
+@staff_permission("activities.add_attendance")
 def attendance_add(request, pk):
     activity = get_object_or_404(_activities(request.user), pk=pk)
     form = AttendanceForm(_participants(request.user), activity, request.POST)
@@ -227,7 +209,7 @@ def attendance_add(request, pk):
 
 
 @require_POST
-@requires("activities.delete_attendance")
+@staff_permission("activities.delete_attendance")
 def attendance_remove(request, pk, attendance_pk):
     activity = get_object_or_404(_activities(request.user), pk=pk)
     attendance = get_object_or_404(activity.attendances, pk=attendance_pk)
@@ -237,7 +219,7 @@ def attendance_remove(request, pk, attendance_pk):
 
 
 @require_http_methods(FORM_METHODS)
-@requires("activities.add_attendance")
+@staff_permission("activities.add_attendance")
 def attendance_import_view(request, pk):
     activity = get_object_or_404(_activities(request.user), pk=pk)
     if not request.user.has_perm("activities.add_participant"):
@@ -257,7 +239,7 @@ def attendance_import_view(request, pk):
 
 
 @require_safe
-@requires("activities.view_attendance")
+@staff_permission("activities.view_attendance")
 def attendance_template(request):
     response = HttpResponse(attendance_import.template_workbook(), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="attendance-template.xlsx"'
@@ -265,7 +247,7 @@ def attendance_template(request):
 
 
 @require_safe
-@requires("activities.view_attendance")
+@staff_permission("activities.view_attendance")
 def certificate(request, pk):
     attendance = get_object_or_404(
         Attendance.objects.select_related("participant", "activity__workplan__programme", "activity__country")
@@ -279,7 +261,7 @@ def certificate(request, pk):
 
 
 @require_safe
-@requires("activities.view_attendance")
+@staff_permission("activities.view_attendance")
 def event_certificates(request, pk):
     activity = get_object_or_404(_activities(request.user), pk=pk)
     attendances = certificates.eligible_attendances(activity)
@@ -293,7 +275,7 @@ def event_certificates(request, pk):
 # --- Participants -----------------------------------------------------------------------------
 
 @require_safe
-@requires("activities.view_participant")
+@staff_permission("activities.view_participant")
 def participant_list(request):
     form = ParticipantSearchForm(request.user, request.GET or None)
     participants = _participants(request.user).filter(merged_into__isnull=True).annotate(
@@ -312,7 +294,7 @@ def participant_list(request):
 
 
 @require_safe
-@requires("activities.view_participant")
+@staff_permission("activities.view_participant")
 def participant_detail(request, pk):
     participant = get_object_or_404(_participants(request.user), pk=pk)
     if participant.merged_into_id:
@@ -326,7 +308,7 @@ def participant_detail(request, pk):
 
 
 @require_http_methods(FORM_METHODS)
-@requires("activities.add_participant")
+@staff_permission("activities.add_participant")
 def participant_create(request):
     form = ParticipantForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -338,7 +320,7 @@ def participant_create(request):
 
 
 @require_http_methods(FORM_METHODS)
-@requires("activities.change_participant")
+@staff_permission("activities.change_participant")
 def participant_edit(request, pk):
     participant = get_object_or_404(_participants(request.user).filter(merged_into__isnull=True), pk=pk)
     form = ParticipantForm(request.user, request.POST or None, instance=participant)
@@ -353,7 +335,7 @@ def participant_edit(request, pk):
 
 
 @require_safe
-@requires("activities.change_participant")
+@staff_permission("activities.change_participant")
 def duplicates(request):
     return render(request, "activities/records/duplicates.html", {
         "candidates": registry.find_duplicates(_participants(request.user)),
@@ -361,7 +343,7 @@ def duplicates(request):
 
 
 @require_http_methods(FORM_METHODS)
-@requires("activities.change_participant")
+@staff_permission("activities.change_participant")
 def merge(request, kept, merged):
     if not request.user.has_perm("activities.add_participantmerge"):
         raise PermissionDenied

@@ -3,16 +3,15 @@ results page of a programme with its CSV and XLSX data. Each view checks permiss
 function and renders."""
 
 import tempfile
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from gloact.accounts.decorators import staff_permission
 from gloact.accounts.scoping import may_access, scoped
 from gloact.monitoring.models import Programme
 
@@ -24,23 +23,6 @@ from .models import NarrativeEntry
 from .scope import may_report_on
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def staff_permission(permission: str):
-    """Logged-in users holding `permission`; anonymous users are sent to log in."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(permission):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 @require_safe

@@ -8,11 +8,12 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from gloact.accounts.tests.factories import PASSWORD, make_user
+from gloact.accounts.tests.factories import make_user
 from gloact.activities.models import Activity, IndicatorFeed
 from gloact.activities.tests.factories import make_activity, make_workplan
 from gloact.monitoring.models import Indicator
 from gloact.monitoring.tests.factories import make_indicator, make_period, make_programme, make_report
+from tests.browser.accounts import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,15 +22,6 @@ ROWS = [
     "Awa,Exampleton,female,30_44,Police Academy,police,MLI,awa@example.org,,fr,yes,participant\n",
     "Moussa,Sampleman,{sex},18_29,Prosecution Office,prosecution,MLI,moussa@example.org,,fr,yes,participant\n",
 ]
-
-
-def log_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/account/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Next|Log in|Login", re.I)).click()
-    expect(page.get_by_role("link", name="Log out")).to_be_visible()
 
 
 def upload(page, text):

@@ -6,18 +6,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from gloact.accounts.tests.factories import PASSWORD, make_user
+from gloact.accounts.tests.factories import make_user
 from gloact.countries.tests.factories import PDF, make_campaign
+from tests.browser.accounts import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username):
-    page.goto("/account/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Next|Log in|Login", re.I)).click()
-    expect(page.get_by_role("link", name="My account")).to_be_visible()
 
 
 def log_out(page):

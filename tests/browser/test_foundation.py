@@ -7,15 +7,9 @@ from playwright.sync_api import expect
 
 from gloact.accounts.tests.factories import PASSWORD, make_user
 from gloact.core.models import Organisation
+from tests.browser.accounts import submit_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username, password=PASSWORD):
-    page.goto("/account/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name=re.compile("Next|Log in|Login", re.I)).click()
 
 
 def test_home_page_in_english_french_and_arabic(page):
@@ -50,14 +44,14 @@ def test_language_switch_works_without_javascript(browser, live_server):
 
 def test_login_then_lockout_after_repeated_failures(page):
     make_user("nadia", "practitioner")
-    log_in(page, "nadia", PASSWORD)
+    submit_login(page, "nadia", PASSWORD)
     expect(page.get_by_role("link", name="My account")).to_be_visible()
     page.goto("/account/logout/")
     page.get_by_role("button", name="Log out").click()
 
     for _ in range(5):
-        log_in(page, "nadia", "not-the-password")
-    log_in(page, "nadia", PASSWORD)
+        submit_login(page, "nadia", "not-the-password")
+    submit_login(page, "nadia", PASSWORD)
     expect(page.get_by_role("heading", name="Too many failed login attempts")).to_be_visible()
 
 
@@ -67,12 +61,12 @@ def test_back_office_access_depends_on_role(page):
     make_user("practitioner", "practitioner")
     make_user("focal", "focal_point", ["MLI"])
 
-    log_in(page, "practitioner")
+    submit_login(page, "practitioner")
     page.goto("/admin/")
     expect(page).to_have_url(re.compile(r"/account/login/"))
 
     page.context.clear_cookies()
-    log_in(page, "focal")
+    submit_login(page, "focal")
     page.goto("/admin/core/organisation/")
     expect(page.get_by_role("link", name="Bamako legal aid clinic")).to_be_visible()
     expect(page.get_by_text("Niamey legal aid clinic")).to_have_count(0)

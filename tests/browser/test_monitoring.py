@@ -7,20 +7,12 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from gloact.accounts.tests.factories import PASSWORD, make_user
+from gloact.accounts.tests.factories import make_user
 from gloact.monitoring.models import Indicator, Target
 from gloact.monitoring.tests.factories import make_indicator, make_period, make_programme
+from tests.browser.accounts import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/account/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Next|Log in|Login", re.I)).click()
-    expect(page.get_by_role("link", name="Log out")).to_be_visible()
 
 
 def test_officer_reports_manager_returns_then_approves_and_dashboard_updates(page):

@@ -8,9 +8,10 @@ import docx
 import pytest
 from playwright.sync_api import expect
 
-from gloact.accounts.tests.factories import PASSWORD, make_user
+from gloact.accounts.tests.factories import make_user
 from gloact.monitoring import demo as monitoring_demo
 from gloact.reporting import demo as reporting_demo
+from tests.browser.accounts import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,11 +20,7 @@ def test_manager_generates_the_semi_annual_report_in_french_and_downloads_the_do
     monitoring_demo.load()
     reporting_demo.load()
     make_user("pmanager", "programme_manager")
-    page.goto("/account/login/")
-    page.get_by_label("Username").fill("pmanager")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Next|Log in|Login", re.I)).click()
-    expect(page.get_by_role("link", name="Log out")).to_be_visible()
+    log_in(page, "pmanager")
 
     page.goto("/reports/")
     page.get_by_label("Template").select_option(label="EU semi-annual report")

@@ -1,9 +1,11 @@
 """Fixtures of the report tests: the GLO.ACT demo programme with its narrative, a few
-activities and trainings in Mali and Niger, and published cases."""
+activities and trainings in Mali and Niger, published cases, and the IATI 2.03 schema folder."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from django.test import override_settings
 
 from gloact.activities.models import Activity, Participant
 from gloact.activities.tests.factories import make_activity, make_attendance, make_participant
@@ -51,3 +53,13 @@ def field_work(programme):
                                     is_landmark=True)
     niger_case = make_published_case("NER", title="Synthetic Niger landmark case", is_landmark=True)
     return {"mali_case": mali_case, "niger_case": niger_case}
+
+
+@pytest.fixture
+def iati_dir(shared_data):
+    """The IATI 2.03 folder of ../shared/data (schema, codelists, the standard's test files)."""
+    path = Path(shared_data) / "iati" / "2.03"
+    if not (path / "schema").is_dir():
+        pytest.skip("../shared/data/iati/2.03 is not there")
+    with override_settings(GLOACT_IATI_SCHEMA_DIR=str(path / "schema")):
+        yield path

@@ -2,7 +2,6 @@
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -15,15 +14,6 @@ from gloact.monitoring.tests.factories import add_value, make_indicator, make_pe
 from gloact.reporting.iati.export import activity_file_bytes, export_programme, yearly_budgets
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def iati_dir(shared_data):
-    path = Path(shared_data) / "iati" / "2.03"
-    if not (path / "schema").is_dir():
-        pytest.skip("../shared/data/iati/2.03 is not there")
-    with override_settings(GLOACT_IATI_SCHEMA_DIR=str(path / "schema")):
-        yield path
 
 
 def codelist(iati_dir, name: str) -> set[str]:

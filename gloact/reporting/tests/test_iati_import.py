@@ -1,11 +1,9 @@
 """The IATI import: the demo programme's round trip, all-or-nothing errors and the CLI."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import override_settings
 
 from gloact.monitoring import demo
 from gloact.monitoring.models import Indicator, IndicatorValue, PeriodReport, Programme, ReportingPeriod
@@ -15,15 +13,6 @@ from gloact.reporting.iati.figures import baseline_figures, countries_with_figur
 from gloact.reporting.iati.importing import import_results
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def iati_dir(shared_data):
-    path = Path(shared_data) / "iati" / "2.03"
-    if not (path / "schema").is_dir():
-        pytest.skip("../shared/data/iati/2.03 is not there")
-    with override_settings(GLOACT_IATI_SCHEMA_DIR=str(path / "schema")):
-        yield path
 
 
 def indicators_of(programme):

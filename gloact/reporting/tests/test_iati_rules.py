@@ -4,7 +4,6 @@ should-pass and should-fail activity files."""
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 from lxml import etree
 
 from gloact.reporting.iati.rules import check_result_rules, period_starts_before_end, reference_at_one_level, values_match_measure
@@ -90,15 +89,6 @@ def test_check_result_rules_sorts_problems_by_line():
 
 
 # -- the validator: XSD and rules together ------------------------------------------------------
-
-@pytest.fixture
-def iati_dir(shared_data):
-    path = Path(shared_data) / "iati" / "2.03"
-    if not (path / "schema").is_dir():
-        pytest.skip("../shared/data/iati/2.03 is not there")
-    with override_settings(GLOACT_IATI_SCHEMA_DIR=str(path / "schema")):
-        yield path
-
 
 def test_validator_reports_xsd_and_rule_problems_with_lines(iati_dir):
     assert validate_activity_file(activity(indicator(period("2020-01-01", "2020-12-31", '<actual value="4"/>')))) == []
