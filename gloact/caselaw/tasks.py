@@ -18,7 +18,7 @@ DOWNLOADS_DEBOUNCE = 60  # seconds
 _PENDING_KEY = "caselaw:downloads-regeneration-pending"
 
 
-@db_task()
+@db_task(retries=3, retry_delay=300)  # the files are replaced atomically: a retry is a fresh run
 def regenerate_downloads() -> dict[str, int]:
     cache.delete(_PENDING_KEY)
     return regenerate_download_files()

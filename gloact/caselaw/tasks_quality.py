@@ -11,7 +11,7 @@ from . import linkcheck, sources
 from .models import Source
 
 
-@db_task()
+@db_task(retries=2, retry_delay=300)  # extraction overwrites the texts: a retry is a fresh run
 def extract_source_text(source_id: int) -> bool:
     """Extract the text of one decision document (and build its redacted derivative)."""
     source = Source.objects.filter(pk=source_id).first()

@@ -2,17 +2,22 @@
 language, reminded twice at most with the same link, answered once through a link that expires."""
 
 import re
+import smtplib
 from datetime import date, datetime, timedelta
 from datetime import timezone as tz
 
 import pytest
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
+from huey.contrib.djhuey import HUEY
 
 from gloact.accounts.tests.factories import make_user
 from gloact.activities import followup
 from gloact.activities.models import Activity, FollowUpQuestion, FollowUpSurvey
+from gloact.activities.tasks import send_followups
 from gloact.activities.tests.factories import make_activity, make_attendance, make_participant
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +173,33 @@ def test_command_with_moved_clock(training):
     call_command("send_followups", "--today", "2025-03-08")  # the 6-month wave is too late by now; 12 months due
     assert [s.wave for s in FollowUpSurvey.objects.filter(sent_at__isnull=False)] == [12]
     assert len(mail.outbox) == 1
+
+
+class MailServerDownOnce(locmem.EmailBackend):
+    """Refuses the first message, as an SMTP server that drops the connection, then delivers."""
+
+    failures_left = 0
+
+    def send_messages(self, messages):
+        if MailServerDownOnce.failures_left:
+            MailServerDownOnce.failures_left -= 1
+            raise smtplib.SMTPServerDisconnected("connection unexpectedly closed")
+        return super().send_messages(messages)
+
+
+def test_daily_task_retried_after_a_mail_failure_sends_each_survey_once(training, settings):
+    settings.EMAIL_BACKEND = f"{__name__}.MailServerDownOnce"
+    MailServerDownOnce.failures_left = 1
+    today = timezone.localdate()
+    for name in ("Alphaperson", "Betaperson", "Gammaperson"):
+        FollowUpSurvey.objects.create(attendance=consenting(training, family_name=name), wave=6, due_on=today)
+    HUEY.flush()
+    send_followups()  # the first message fails: the run stops and is scheduled again
+    assert FollowUpSurvey.objects.filter(sent_at__isnull=False).count() == len(mail.outbox) < 3
+    retries = HUEY.read_schedule(datetime.utcnow() + timedelta(days=1))  # huey keeps naive UTC times
+    assert [task.name for task in retries] == ["send_followups"]
+    for task in retries:
+        HUEY.execute(task, timestamp=task.eta)  # as the consumer does once the delay is over
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "alphaperson@example.org", "betaperson@example.org", "gammaperson@example.org"]
+    assert not FollowUpSurvey.objects.filter(sent_at__isnull=True).exists()
