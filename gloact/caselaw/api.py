@@ -14,7 +14,7 @@ from ninja.throttling import AnonRateThrottle
 from pydantic import create_model
 
 from .models import Vocabulary
-from .public import attach_codes, case_record, public_cases_queryset
+from .public import case_record, load_public_cases, public_cases_queryset
 from .search import FACETS, CaseQuery, InvalidCursor, bitmaps, facet_counts, search_cases
 from .search.query import SORTS
 
@@ -254,14 +254,14 @@ def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: in
         "count": results.total,
         "next": next_url,
         "next_cursor": results.next_cursor,
-        "results": [case_record(case) for case in attach_codes([hit.case for hit in results.hits])],
+        "results": [case_record(case) for case in load_public_cases([hit.case for hit in results.hits])],
     }
 
 
 @router.get("/cases/{public_id}", response={200: CaseOut, 404: Error, **COMMON_ERRORS}, summary="One published case")
 def get_case(request, public_id: str):
     case = get_object_or_404(public_cases_queryset(), public_id=public_id)
-    return case_record(attach_codes([case])[0])
+    return case_record(load_public_cases([case])[0])
 
 
 @router.get("/facets", response={200: FacetsOut, **COMMON_ERRORS}, summary="Facet counts for a search")

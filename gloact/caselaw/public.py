@@ -5,19 +5,21 @@ texts, translations, classification term codes, proceedings, persons by their pu
 charges, the route and sources (redacted text only). Restricted identities (PersonIdentity), the
 text extracted from decision documents and the files of non-public documents never appear.
 
-`public_cases_queryset()` loads published cases with everything `case_record` reads, in a fixed
-number of queries per batch (no query per case); `attach_codes(cases)` then adds, with one query
-for the batch, the term codes of every classification and the persons' nationalities as plain
-strings (`case.public_codes`, `person.public_nationalities`). Building a model instance and a
-related queryset for each term of each case cost more than the rest of the export together.
+`load_public_cases(cases)` reads everything `case_record` needs for a batch of cases (from
+`public_cases_queryset()`) in a fixed number of queries, whatever the batch's size: the related
+rows of each kind in one query, grouped in Python and held by each case as plain lists; term codes
+and persons' nationalities as strings (`case.public_codes`, `person.public_nationalities`).
+Django's prefetching builds a queryset per case and relation, and a model per term of each case:
+at 100,000 cases that cost more than the rest of the export together. The lists are for reading:
+code that then changes a case's relations must query them afresh (`forget_loaded_relations`).
 """
 
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import F, Prefetch
+from django.db.models import F
 
-from .models import Case, Charge, Person, Proceeding, RouteCountry, Source, Term
+from .models import Case, CaseTranslation, Charge, Person, Proceeding, RouteCountry, Source, Term
 
 # (record key, Case field) of every classification that is a list of term codes.
 TERM_FIELDS = {
@@ -43,19 +45,23 @@ _AGE_BANDS = ((50, "50+"), (35, "35-49"), (25, "25-34"), (18, "18-24"), (12, "12
 
 
 def public_cases_queryset(queryset=None):
-    """Published cases (or `queryset`) with every relation `case_record` reads prefetched."""
+    """Published cases (or `queryset`) with the joins `case_record` reads; load_public_cases
+    adds the rest, batch by batch."""
     queryset = Case.objects.published() if queryset is None else queryset
-    return queryset.select_related(
-        "jurisdiction__country__region"
-    ).prefetch_related(
-        "translations",
-        Prefetch("proceedings", queryset=Proceeding.objects.order_by("order", F("date").asc(nulls_first=True), "pk")),
-        # The identity is read only to apply the display rules of adult defendants (privacy.py).
-        Prefetch("persons", queryset=Person.objects.select_related("identity")),
-        Prefetch("charges", queryset=Charge.objects.order_by("defendant__order", "defendant_id", "order", "pk")),
-        Prefetch("route", queryset=RouteCountry.objects.order_by("order", "pk")),
-        Prefetch("sources", queryset=Source.objects.order_by("pk")),
-    )
+    return queryset.select_related("jurisdiction__country__region")
+
+
+# The related rows case_record reads: {relation: rows of the cases whose ids are given, in order}.
+_RELATIONS = {
+    "translations": lambda ids: CaseTranslation.objects.filter(case_id__in=ids),
+    "proceedings": lambda ids: Proceeding.objects.filter(case_id__in=ids).order_by(
+        "order", F("date").asc(nulls_first=True), "pk"),
+    # The identity is read only to apply the display rules of adult defendants (privacy).
+    "persons": lambda ids: Person.objects.filter(case_id__in=ids).select_related("identity"),
+    "charges": lambda ids: Charge.objects.filter(case_id__in=ids).order_by("defendant__order", "defendant_id", "order", "pk"),
+    "route": lambda ids: RouteCountry.objects.filter(case_id__in=ids).order_by("order", "pk"),
+    "sources": lambda ids: Source.objects.filter(case_id__in=ids).order_by("pk"),
+}
 
 
 def _rows(sql: str, params: list) -> list[tuple]:
@@ -64,13 +70,8 @@ def _rows(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def attach_codes(cases: list[Case]) -> list[Case]:
-    """Give each case (loaded by public_cases_queryset) `public_codes`, {Case field: [term code]}
-    for every classification, and each of its persons `public_nationalities`, [ISO3]: one query
-    each for the whole batch, no model instances."""
-    if not cases:
-        return cases
-    ids = [case.pk for case in cases]
+def _term_codes(ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """{case id: {Case field: [term code]}} of every classification, in one query."""
     marks = ", ".join(["%s"] * len(ids))
     term_table = connection.ops.quote_name(Term._meta.db_table)
     parts, params = [], []
@@ -79,23 +80,50 @@ def attach_codes(cases: list[Case]) -> list[Case]:
         parts.append(f"SELECT %s, link.case_id, term.code FROM {through} link "  # nosec B608 # identifiers are model tables; values are bound parameters
                      f"JOIN {term_table} term ON term.id = link.term_id WHERE link.case_id IN ({marks})")
         params += [field, *ids]
-    codes: dict[int, dict[str, list[str]]] = {pk: {field: [] for field in TERM_FIELDS.values()} for pk in ids}
+    codes = {pk: {field: [] for field in TERM_FIELDS.values()} for pk in ids}
     for field, case_id, code in _rows(" UNION ALL ".join(parts), params):
         codes[case_id][field].append(code)
-    persons = [person for case in cases for person in case.persons.all()]
-    nationalities: dict[int, list[str]] = defaultdict(list)
+    return codes
+
+
+def _nationalities(persons: list[Person]) -> dict[int, list[str]]:
+    """{person id: [ISO3]}, in one query."""
+    found: dict[int, list[str]] = defaultdict(list)
     if persons:
-        through = Person.nationalities.through._meta.db_table
+        through = connection.ops.quote_name(Person.nationalities.through._meta.db_table)
         for person_id, iso3 in _rows(
-            f"SELECT person_id, country_id FROM {connection.ops.quote_name(through)} "  # nosec B608 # identifiers are model tables; values are bound parameters
+            f"SELECT person_id, country_id FROM {through} "  # nosec B608 # identifiers are model tables; values are bound parameters
             f"WHERE person_id IN ({', '.join(['%s'] * len(persons))})", [person.pk for person in persons],
         ):
-            nationalities[person_id].append(iso3)
+            found[person_id].append(iso3)
+    return found
+
+
+def load_public_cases(cases: list[Case]) -> list[Case]:
+    """Give `cases` everything case_record reads (see the module's docstring); returns them."""
+    if not cases:
+        return cases
+    ids = [case.pk for case in cases]
+    loaded: dict[int, dict[str, list]] = {pk: {name: [] for name in _RELATIONS} for pk in ids}
+    for name, rows in _RELATIONS.items():
+        for row in rows(ids):
+            loaded[row.case_id][name].append(row)
+    codes = _term_codes(ids)
     for case in cases:
+        # Where Django keeps prefetched relations: case.persons.all() and the like return these lists.
+        case._prefetched_objects_cache = loaded[case.pk]
         case.public_codes = codes[case.pk]
+    persons = [person for case in cases for person in loaded[case.pk]["persons"]]
+    nationalities = _nationalities(persons)
     for person in persons:
         person.public_nationalities = nationalities[person.pk]
     return cases
+
+
+def forget_loaded_relations(case: Case) -> None:
+    """Drop what load_public_cases gave `case`, so that its relations are queried afresh."""
+    case._prefetched_objects_cache = {}
+    case.__dict__.pop("public_codes", None)
 
 
 def age_band(person: Person) -> str:
@@ -107,12 +135,12 @@ def age_band(person: Person) -> str:
 
 
 def _codes(case: Case, field: str) -> list[str]:
-    codes = getattr(case, "public_codes", None)  # from attach_codes; otherwise one query per field
+    codes = getattr(case, "public_codes", None)  # from load_public_cases; otherwise a query per field
     return sorted(codes[field] if codes is not None else (term.code for term in getattr(case, field).all()))
 
 
-def _nationalities(person: Person) -> list[str]:
-    iso3s = getattr(person, "public_nationalities", None)  # from attach_codes
+def _nationalities_of(person: Person) -> list[str]:
+    iso3s = getattr(person, "public_nationalities", None)  # from load_public_cases
     return sorted(iso3s if iso3s is not None else (country.iso3 for country in person.nationalities.all()))
 
 
@@ -135,7 +163,7 @@ def _persons(case: Case, labels: dict[int, str]) -> list[dict]:
             "sex": person.sex,
             "age_band": age_band(person),
             "is_child": person.is_child,
-            "nationalities": _nationalities(person),
+            "nationalities": _nationalities_of(person),
             "role_detail": person.role_detail,
         }
         for person in persons

@@ -1,7 +1,7 @@
 """Export of all published cases as JSONL (one `case_record` per line) or CSV (flattened columns).
 
-Cases are read in chunks with their relations prefetched per chunk, so memory stays flat however
-many cases there are. `export_cases(path, ...)` writes to a temporary file beside `path` and moves
+Cases are read in chunks, with their relations loaded per chunk (public.load_public_cases), so
+memory stays flat however many cases there are. `export_cases(path, ...)` writes to a temporary file beside `path` and moves
 it into place at the end: an interrupted export never leaves a half-written file.
 """
 
@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from itertools import islice
 
-from ..public import attach_codes, case_record, public_cases_queryset
+from ..public import case_record, load_public_cases, public_cases_queryset
 
 FORMATS = ("jsonl", "csv")
 CHUNK_SIZE = 500
@@ -23,7 +23,7 @@ def iter_case_records(queryset=None, chunk_size: int = CHUNK_SIZE) -> Iterator[d
     """The public record of every published case (or of `queryset`), in public id order."""
     cases = public_cases_queryset(queryset).order_by("public_id").iterator(chunk_size=chunk_size)
     while chunk := list(islice(cases, chunk_size)):
-        for case in attach_codes(chunk):
+        for case in load_public_cases(chunk):
             yield case_record(case)
 
 

@@ -32,7 +32,8 @@ from ..models import (
 )
 from ..models.jurisdiction import PUBLIC_ID_RE, format_public_id
 from ..public import (
-    CASE_TEXTS, ROUTE_ROLES, TERM_FIELDS, TRANSLATED_TEXTS, attach_codes, case_record, public_cases_queryset,
+    CASE_TEXTS, ROUTE_ROLES, TERM_FIELDS, TRANSLATED_TEXTS, case_record, forget_loaded_relations, load_public_cases,
+    public_cases_queryset,
 )
 from ..search import bitmaps as facet_bitmaps
 from ..search.document import document_parts
@@ -203,7 +204,7 @@ class _Writer:
         updated = 0
         if existing:
             ids = [self.known.existing_cases[r["public_id"]][0] for r in existing]
-            cases = {c.public_id: c for c in attach_codes(list(public_cases_queryset(Case.objects.filter(pk__in=ids))))}
+            cases = {c.public_id: c for c in load_public_cases(list(public_cases_queryset(Case.objects.filter(pk__in=ids))))}
             updated = sum(self._update(cases[record["public_id"]], record) for record in existing)
         return len(new), updated, len(existing) - updated
 
@@ -414,6 +415,7 @@ class _Writer:
         restricted identities stay with their person; uploaded documents absent from the record
         are kept. Parts the record leaves as they are are not touched."""
         current, incoming = case_record(case), self._comparable(record)
+        forget_loaded_relations(case)  # the changes below query and write its relations afresh
         changed = False
         fields = self._case_fields(record)
         if not record.get("published_at") and case.published_at:  # keep the first publication date

@@ -95,12 +95,14 @@ def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None) -> tu
     """SQL selecting (case id, relevance) of the `limit` most relevant matches of `query`, best
     first, with a relevance of at most `at_most` when given (to continue after a cursor)."""
     tsquery, params = _tsquery(query)
-    relevance = f"ts_rank(document, {tsquery})::float8"
-    condition = ""
+    # Ranked once per match in a subquery (OFFSET 0 keeps PostgreSQL from merging it into the
+    # outer query, which would compute ts_rank again for the cursor's condition).
+    ranked = (f"SELECT case_id, ts_rank(document, {tsquery})::float8 AS relevance FROM {TABLE} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+              f"WHERE document @@ {tsquery} OFFSET 0")
     params = [*params, *params]
+    condition = ""
     if at_most is not None:
-        condition = f" AND {relevance} <= %s"
-        params = [*params, *_tsquery(query)[1], at_most]
-    return (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ {tsquery}{condition} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-            "ORDER BY relevance DESC LIMIT %s", [*params, limit])
+        condition, params = " WHERE relevance <= %s", [*params, at_most]
+    return (f"SELECT case_id, relevance FROM ({ranked}) AS ranked{condition} ORDER BY relevance DESC LIMIT %s",  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+            [*params, limit])
 

@@ -40,13 +40,17 @@ class InvalidCursor(ValueError):
 @dataclass(frozen=True)
 class SearchHit:
     case: Case
-    texts: CaseTexts
+    language: str  # the reader's
     decision_date: date | None
     words: list[str]  # the query's words, to highlight
 
+    # Made when a page shows them (the API does not): they read every text of the case.
+    @cached_property
+    def texts(self) -> CaseTexts:
+        return self.case.texts_for(self.language)
+
     @cached_property
     def snippet(self) -> SafeString:
-        """Made when a page shows it (the API does not): highlighting reads every text of the case."""
         return snippet(snippet_texts(self.case, self.texts), self.words)
 
 
@@ -146,9 +150,9 @@ def search_cases(query: CaseQuery, language: str, limit: int = 20, cursor: str |
     hits = []
     for pk, _relevance in ranked:
         case = loaded[pk]
-        texts = case.texts_for(language)
         decided = decision_keys.get(pk, NO_DATE)
-        hits.append(SearchHit(case=case, texts=texts, decision_date=None if decided == NO_DATE else decided, words=words))
+        hits.append(SearchHit(case=case, language=language, decision_date=None if decided == NO_DATE else decided,
+                              words=words))
     next_cursor = None
     if more:
         pk, relevance = ranked[-1]

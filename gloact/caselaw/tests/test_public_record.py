@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from gloact.core.models import Country
 
 from ..models import Case, CaseTranslation, RouteCountry, Source
-from ..public import attach_codes, case_record, public_cases_queryset
+from ..public import case_record, load_public_cases, public_cases_queryset
 from .factories import make_case, make_published_case, term
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_only_published_cases_and_no_query_per_case():
 
     def count_queries() -> int:
         with CaptureQueriesContext(connection) as queries:
-            records = [case_record(case) for case in attach_codes(list(public_cases_queryset()))]
+            records = [case_record(case) for case in load_public_cases(list(public_cases_queryset()))]
         return len(queries), records
 
     few, records = count_queries()
