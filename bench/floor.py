@@ -4,8 +4,9 @@ in a Django process of its own (no HTTP, no ORM, no facets).
     python -m bench.floor PLAN.json RESULT.json   (PLAN: {"reps": N, "queries": {name: q}})
 
 Each sample is the two statements any search page needs: the number of matches and the 20 best
-by the index's own ranking (SQLite FTS5 bm25 with the title weighted as the application does;
-PostgreSQL ts_rank over the GIN-indexed tsvector), using the backends' own query translation.
+by the index's own ranking as the application ranks (SQLite FTS5 bm25 with the title weighted;
+PostgreSQL ts_rank normalised by length over the GIN-indexed tsvector), using the backends' own
+query translation.
 """
 
 import json
@@ -26,7 +27,7 @@ def floor_statements(text: str) -> list[tuple[str, list]]:
     if connection.vendor == "postgresql":
         tsquery, tsparams = search._tsquery(query)
         top = (f"SELECT case_id FROM {search.TABLE} WHERE document @@ {tsquery} "
-               f"ORDER BY ts_rank(document, {tsquery}) DESC LIMIT 20", tsparams + tsparams)
+               f"ORDER BY ts_rank(document, {tsquery}, 1) DESC LIMIT 20", tsparams + tsparams)
     else:
         table = search.TABLE
         top = (f"SELECT rowid FROM {table} WHERE {table} MATCH %s ORDER BY bm25({table}, 5.0, 1.0) LIMIT 20",

@@ -96,8 +96,11 @@ def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None) -> tu
     first, with a relevance of at most `at_most` when given (to continue after a cursor)."""
     tsquery, params = _tsquery(query)
     # Ranked once per match in a subquery (OFFSET 0 keeps PostgreSQL from merging it into the
-    # outer query, which would compute ts_rank again for the cursor's condition).
-    ranked = (f"SELECT case_id, ts_rank(document, {tsquery})::float8 AS relevance FROM {TABLE} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+    # outer query, which would compute ts_rank again for the cursor's condition). Normalisation 1
+    # divides by the log of the document's length, as bm25 weighs length on SQLite: without it a
+    # common word gives thousands of equal scores, and a page after a cursor ends inside such a
+    # run of ties, which took two more, larger rankings to cut.
+    ranked = (f"SELECT case_id, ts_rank(document, {tsquery}, 1)::float8 AS relevance FROM {TABLE} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
               f"WHERE document @@ {tsquery} OFFSET 0")
     params = [*params, *params]
     condition = ""
