@@ -8,14 +8,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gloact.core.choices import Sex
+
 
 class Participant(models.Model):
-    class Sex(models.TextChoices):
-        # Codes of the controlled "sex" dimension in monitoring, so counts feed indicators directly.
-        FEMALE = "female", _("female")
-        MALE = "male", _("male")
-        OTHER = "other", _("other")
-        UNKNOWN = "unknown", _("unknown")
+    Sex = Sex  # gloact.core.choices, shared with case law persons and activities participants
 
     class AgeBand(models.TextChoices):
         UNDER_18 = "under_18", _("under 18")

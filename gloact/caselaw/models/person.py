@@ -9,6 +9,8 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gloact.core.choices import Sex
+
 from .case import Case
 
 CURRENCY_HELP = _("ISO 4217 code, e.g. EUR, XOF, BRL.")
@@ -26,11 +28,7 @@ class Person(models.Model):
         NATURAL = "natural", _("natural person")
         LEGAL = "legal", _("legal person (company, organisation)")
 
-    class Sex(models.TextChoices):
-        FEMALE = "female", _("female")
-        MALE = "male", _("male")
-        OTHER = "other", _("other")
-        UNKNOWN = "unknown", _("unknown")
+    Sex = Sex  # gloact.core.choices, shared with case law persons and activities participants
 
     class AgeBand(models.TextChoices):
         UNDER_12 = "0-11", _("under 12")
