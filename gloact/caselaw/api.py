@@ -159,13 +159,6 @@ class CaseOut(Schema):
     updated_at: str | None
 
 
-class CasePage(Schema):
-    count: int = Field(description="Number of cases matching the search")
-    next: str | None = Field(description="URL of the next page, null on the last page")
-    next_cursor: str | None
-    results: list[CaseOut]
-
-
 class FacetValueOut(Schema):
     value: str
     label: str
@@ -177,6 +170,14 @@ class FacetOut(Schema):
     name: str
     label: str
     values: list[FacetValueOut]
+
+
+class CasePage(Schema):
+    count: int = Field(description="Number of cases matching the search")
+    next: str | None = Field(description="URL of the next page, null on the last page")
+    next_cursor: str | None
+    results: list[CaseOut]
+    facets: list[FacetOut] | None = Field(None, description="The facet counts of the search, with facets=true")
 
 
 class FacetsOut(Schema):
@@ -236,12 +237,21 @@ def _case_query(params) -> CaseQuery:
 
 
 # --- Endpoints --------------------------------------------------------------------------------
+def _facets_out(query: CaseQuery, language: str, text_matches: int) -> list[dict]:
+    return [{"name": f.name, "label": f.label, "values": [v.__dict__ for v in f.values]}
+            for f in facet_counts(query, language, text_matches=text_matches)]
+
+
 @router.get("/cases", response={200: CasePage, 400: Error, **COMMON_ERRORS}, summary="Search published cases")
-def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: int = Query(20, ge=1, le=100)):
+def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: int = Query(20, ge=1, le=100),
+               facets: bool = Query(False, description="Also give the facet counts of the search, as /facets does "
+                                                       "(one request instead of two)")):
     query = _case_query(params)
+    language = get_language()
+    text_matches = bitmaps.current().text_bitmap(query.text_query)  # matched once for the page and the counts
     try:
         # The page's cases loaded once, with everything case_record reads.
-        results = search_cases(query, get_language(), limit=limit, cursor=cursor or None,
+        results = search_cases(query, language, limit=limit, cursor=cursor or None, text_matches=text_matches,
                                cases=public_cases_queryset())
     except InvalidCursor:
         return Status(400, {"detail": "Invalid cursor."})
@@ -255,6 +265,7 @@ def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: in
         "next": next_url,
         "next_cursor": results.next_cursor,
         "results": [case_record(case) for case in load_public_cases([hit.case for hit in results.hits])],
+        "facets": _facets_out(query, language, text_matches) if facets else None,
     }
 
 
@@ -270,13 +281,9 @@ def get_facets(request, params: Query[SearchParams]):
     language = get_language()
     structures = bitmaps.current()
     text_matches = structures.text_bitmap(query.text_query)  # matched once for the counts and the total
-    facets = facet_counts(query, language, text_matches=text_matches)
-    count = structures.matching(query, text_matches).bit_count()
     return {
-        "count": count,
-        "facets": [
-            {"name": f.name, "label": f.label, "values": [v.__dict__ for v in f.values]} for f in facets
-        ],
+        "count": structures.matching(query, text_matches).bit_count(),
+        "facets": _facets_out(query, language, text_matches),
     }
 
 

@@ -64,6 +64,14 @@ def test_facets_endpoint(client, corpus):
     assert {v["value"]: v["count"] for v in facets["year"]["values"]} == {"2015": 1}
 
 
+def test_cases_with_facets_in_one_request(client, corpus):
+    params = {"q": "recruited", "child_victims": "yes"}
+    page = client.get("/api/cases", {**params, "facets": "true"}).json()
+    assert page["count"] == 1 and len(page["results"]) == 1
+    assert page["facets"] == client.get("/api/facets", params).json()["facets"]
+    assert client.get("/api/cases", params).json()["facets"] is None  # only when asked for
+
+
 def test_vocabularies(client):
     vocabularies = client.get("/api/vocabularies").json()
     assert "tip_means" in [v["code"] for v in vocabularies]
