@@ -134,6 +134,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# SQLite page cache of a bulk import, in MB (see caselaw/bulk/tables.py); SQLite's own default is 2.
+GLOACT_IMPORT_PAGE_CACHE_MB = int(os.environ.get("GLOACT_IMPORT_PAGE_CACHE_MB", "64"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and task queue -------------------------------------------------------------------

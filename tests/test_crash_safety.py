@@ -86,8 +86,10 @@ def test_an_import_killed_while_writing_changes_nothing_and_can_be_run_again(tmp
             stream.write(json.dumps(synthetic_record(n), ensure_ascii=False) + "\n")
     before = case_count(database)
 
+    # With SQLite's default page cache, the transaction spills its pages to disk long before it ends.
+    env = {**environment(tmp_path), "GLOACT_IMPORT_PAGE_CACHE_MB": "2"}
     importer = subprocess.Popen([sys.executable, "-m", "gloact.cli", "import-cases", str(cases)], cwd=ROOT,
-                                env=environment(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # Kill it once its transaction has pushed uncommitted pages to disk (the write-ahead log has
     # grown past 1 MB while it still holds the write lock): the case a crash must survive.
     wal = Path(f"{database}-wal")

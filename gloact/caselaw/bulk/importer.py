@@ -7,23 +7,23 @@ Two passes over the file, both streaming:
    records), existing cases (matched by public id) updated in place.
 
 New cases are written in bulk without signals (so no audit-log entry per case, which a bulk import
-would drown in): each table's rows with one executemany per chunk (ids of cases and persons,
-needed by their children, are reserved beforehand), bypassing the ORM's per-value SQL compilation, which
-dominated the import time. The importer indexes new cases for search itself, from the objects in
-memory, and schedules the regeneration of the download files. An existing case is saved (with its signals)
+would drown in): each table's rows, made from the record's values without model instances, with one
+executemany per chunk (tables.py; ids of cases and persons, needed by their children, are reserved
+beforehand). The importer indexes new cases for search itself, from the rows in memory, and
+schedules the regeneration of the download files. An existing case is saved (with its signals)
 only if the record changes it, so importing the same file again is quick.
 """
 
 import datetime
-import json
-import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
+from types import SimpleNamespace
 
+import orjson
 import structlog
-from django.db import connection, models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,9 +36,10 @@ from ..public import (
     public_cases_queryset,
 )
 from ..search import bitmaps as facet_bitmaps
-from ..search.document import document_parts
+from ..search.document import parts_of
 from ..search.index import backend as search_backend
 from .records import TERM_VOCABULARIES, FieldError, KnownValues, get_path, record_name, validate_record
+from .tables import Table, insert_rows, large_page_cache
 
 CHUNK_SIZE = 500
 log = structlog.get_logger(__name__)
@@ -77,8 +78,8 @@ def read_records(path) -> Iterator[tuple[int, object, FieldError | None]]:
             if not line.strip():
                 continue
             try:
-                yield number, json.loads(line), None
-            except json.JSONDecodeError as error:
+                yield number, orjson.loads(line), None  # orjson: JSON parsing was a tenth of the import's time
+            except orjson.JSONDecodeError as error:
                 yield number, None, FieldError(
                     number, "", "(line)", _("invalid JSON: %(error)s (column %(column)d)")
                     % {"error": error.msg, "column": error.colno},
@@ -146,7 +147,7 @@ def write_records(records, known: KnownValues, plan: Plan) -> ImportResult:
 
     result = ImportResult()
     records = iter(records)
-    with transaction.atomic():
+    with transaction.atomic(), large_page_cache():
         writer = _Writer(known, plan)
         while chunk := list(islice(records, CHUNK_SIZE)):
             created, updated, unchanged = writer.write(chunk)
@@ -190,6 +191,8 @@ class _Writer:
             jurisdiction_id = known.jurisdictions[code]
             self.sequences[jurisdiction_id] = max(self.sequences.get(jurisdiction_id, 0), number)
         self.now = timezone.now()
+        self.tables = {model: Table(model, self.now) for model in
+                       (Case, CaseTranslation, Proceeding, RouteCountry, Source, Person, Charge)}
 
     def save_sequences(self) -> None:
         for jurisdiction_id, number in self.sequences.items():
@@ -238,112 +241,106 @@ class _Writer:
 
     # --- New cases, in bulk -------------------------------------------------------------------
     def _create(self, records: list[dict]) -> None:
+        tables = self.tables
         cases = []
         for record in records:
             fields = self._case_fields(record)
-            public_id = record.get("public_id") or self._new_public_id(
+            fields["public_id"] = record.get("public_id") or self._new_public_id(
                 fields["jurisdiction_id"], record["jurisdiction"]["code"]
             )
-            cases.append(Case(public_id=public_id, **fields))
-        _insert_objects(Case, cases, with_ids=True)
+            cases.append(tables[Case].complete(fields))
+        tables[Case].insert(cases, with_ids=True)
         for case in cases:
-            self.known.existing_cases[case.public_id] = (case.pk, case.jurisdiction_id, case.court_reference)
+            self.known.existing_cases[case["public_id"]] = (case["id"], case["jurisdiction_id"], case["court_reference"])
 
         self._bulk_terms(cases, records)
-        translations, proceedings, routes, sources, persons = [], [], [], [], []
+        children = {model: [] for model in (CaseTranslation, Proceeding, RouteCountry, Source)}
+        persons = []
         for case, record in zip(cases, records, strict=True):
-            translations += self._translations(case, record)
-            proceedings += self._proceedings(case, record)
-            routes += self._route(case, record)
-            sources += [Source(case_id=case.pk, **fields) for fields in self._source_fields(record)]
-            persons += [(case, record, person) for person in self._persons(case, record)]
-        _insert_objects(CaseTranslation, translations)
-        _insert_objects(Proceeding, proceedings)
-        _insert_objects(RouteCountry, routes)
-        _insert_objects(Source, sources)
-        _insert_objects(Person, [person for _case, _record, person in persons], with_ids=True)
+            pk = case["id"]
+            children[CaseTranslation] += self._translations(pk, record)
+            children[Proceeding] += self._proceedings(pk, record)
+            children[RouteCountry] += self._route(pk, record)
+            children[Source] += [{"case_id": pk, **fields} for fields in self._source_fields(record)]
+            persons += self._persons(pk, record)
+        for model, rows in children.items():
+            rows[:] = [tables[model].complete(row) for row in rows]
+            tables[model].insert(rows)
+        persons = [(tables[Person].complete(values), label, nationalities) for values, label, nationalities in persons]
+        tables[Person].insert([values for values, _label, _nationalities in persons], with_ids=True)
         self._bulk_nationalities(persons)
-        charges = []
         labels: dict[int, dict[str, int]] = {}
-        for case, _record, person in persons:
-            labels.setdefault(case.pk, {})[person._import_label] = person.pk
+        for values, label, _nationalities in persons:
+            labels.setdefault(values["case_id"], {})[label] = values["id"]
+        charges = []
         for case, record in zip(cases, records, strict=True):
-            charges += self._charges(case, record, labels.get(case.pk, {}))
-        _insert_objects(Charge, charges)
-        self._index(cases, translations, proceedings, sources)
+            charges += self._charges(case["id"], record, labels.get(case["id"], {}))
+        tables[Charge].insert([tables[Charge].complete(values) for values in charges])
+        self._index(cases, children[CaseTranslation], children[Proceeding], children[Source])
 
     def _index(self, cases, translations, proceedings, sources) -> None:
         """Index new published cases for search (what the search signals do for a single save),
-        from the rows just written: they are handed to document_parts as prefetched relations,
-        so indexing costs no query to read them back."""
-        related = {case.pk: {"translations": [], "proceedings": [], "sources": []} for case in cases}
-        for name, rows in (("translations", translations), ("proceedings", proceedings), ("sources", sources)):
+        from the rows just written, so that indexing costs no query to read them back."""
+        related = {case["id"]: ([], [], []) for case in cases}
+        for position, rows in enumerate((translations, proceedings, sources)):
             for row in rows:
-                related[row.case_id][name].append(row)
-        documents = []
-        for case in cases:
-            if case.status == Case.Status.PUBLISHED:
-                case._prefetched_objects_cache = related[case.pk]
-                documents.append((case.pk, document_parts(case)))
-                del case._prefetched_objects_cache
+                related[row["case_id"]][position].append(SimpleNamespace(**row))
+        documents = [(case["id"], parts_of(SimpleNamespace(**case), *related[case["id"]]))
+                     for case in cases if case["status"] == Case.Status.PUBLISHED]
         search_backend().index_many(documents)
 
-    def _bulk_terms(self, cases: list[Case], records: list[dict]) -> None:
+    def _bulk_terms(self, cases: list[dict], records: list[dict]) -> None:
         for path, field_name in TERM_FIELDS.items():
             through = Case._meta.get_field(field_name).remote_field.through
             ids = self.term_ids[path]
             rows = [
-                (case.pk, ids[code])
+                (case["id"], ids[code])
                 for case, record in zip(cases, records, strict=True)
                 for code in dict.fromkeys(get_path(record, path) or [])
             ]
-            _insert_rows(through, ("case_id", "term_id"), rows)
+            insert_rows(through, ("case_id", "term_id"), rows)
 
     def _bulk_nationalities(self, persons) -> None:
         through = Person.nationalities.through
-        rows = [
-            (person.pk, iso3)
-            for _case, _record, person in persons
-            for iso3 in dict.fromkeys(person._import_nationalities)
-        ]
-        _insert_rows(through, ("person_id", "country_id"), rows)
+        rows = [(values["id"], iso3) for values, _label, nationalities in persons for iso3 in dict.fromkeys(nationalities)]
+        insert_rows(through, ("person_id", "country_id"), rows)
 
-    # --- Children of one case -----------------------------------------------------------------
-    def _translations(self, case: Case, record: dict) -> list[CaseTranslation]:
+    # --- Children of one case, as field values ------------------------------------------------
+    def _translations(self, case_id: int | None, record: dict) -> list[dict]:
         return [
-            CaseTranslation(case_id=case.pk, language=language,
-                            **{name: texts.get(name) or "" for name in TRANSLATED_TEXTS})
+            {"case_id": case_id, "language": language, **{name: texts.get(name) or "" for name in TRANSLATED_TEXTS}}
             for language, texts in (record.get("translations") or {}).items()
         ]
 
-    def _proceedings(self, case: Case, record: dict) -> list[Proceeding]:
+    def _proceedings(self, case_id: int | None, record: dict) -> list[dict]:
         proceedings = [
-            Proceeding(
-                case_id=case.pk,
-                order=item.get("order") if item.get("order") is not None else index,
-                court_name=item["court_name"],
-                court_level=item["court_level"],
-                reference=item.get("reference") or "",
-                date=datetime.date.fromisoformat(item["date"]) if item.get("date") else None,
-                decision_text=item.get("decision_text") or "",
-                outcome=item.get("outcome") or "",
-            )
+            {
+                "case_id": case_id,
+                "order": item.get("order") if item.get("order") is not None else index,
+                "court_name": item["court_name"],
+                "court_level": item["court_level"],
+                "reference": item.get("reference") or "",
+                "date": datetime.date.fromisoformat(item["date"]) if item.get("date") else None,
+                "decision_text": item.get("decision_text") or "",
+                "outcome": item.get("outcome") or "",
+                "is_latest": False,
+            }
             for index, item in enumerate(record.get("proceedings") or [])
         ]
         # The same rule as Case.refresh_latest_proceeding: last by order, then date (unknown first).
         if proceedings:
             latest = max(enumerate(proceedings), key=lambda pair: (
-                pair[1].order, pair[1].date is not None, pair[1].date or datetime.date.min, pair[0]
+                pair[1]["order"], pair[1]["date"] is not None, pair[1]["date"] or datetime.date.min, pair[0]
             ))[1]
-            latest.is_latest = True
+            latest["is_latest"] = True
         return proceedings
 
-    def _route(self, case: Case, record: dict) -> list[RouteCountry]:
+    def _route(self, case_id: int, record: dict) -> list[dict]:
         route = get_path(record, "smuggling.route") or {}
         stops, order = [], 0
         for role in ROUTE_ROLES:
             for iso3 in dict.fromkeys(route.get(role) or []):
-                stops.append(RouteCountry(case_id=case.pk, country_id=iso3, role=role, order=order))
+                stops.append({"case_id": case_id, "country_id": iso3, "role": role, "order": order})
                 order += 1
         return stops
 
@@ -373,37 +370,35 @@ class _Writer:
             "order": order,
         }
 
-    def _persons(self, case: Case, record: dict) -> list[Person]:
-        """New persons of `case`, numbered within their role in the order of the record, so that
-        their pseudonyms come out as in the record."""
+    def _persons(self, case_id: int, record: dict) -> list[tuple[dict, str, list[str]]]:
+        """(field values, label, nationalities) of the new persons of a case, numbered within
+        their role in the order of the record, so that their pseudonyms come out as in the record."""
         persons, positions = [], {}
         for item in record.get("persons") or []:
             positions[item["role"]] = positions.get(item["role"], 0) + 1
-            person = Person(case_id=case.pk, **self._person_fields(item, positions[item["role"]]))
-            person._import_label = item.get("label") or ""
-            person._import_nationalities = item.get("nationalities") or []
-            persons.append(person)
+            values = {"case_id": case_id, **self._person_fields(item, positions[item["role"]])}
+            persons.append((values, item.get("label") or "", item.get("nationalities") or []))
         return persons
 
-    def _charges(self, case: Case, record: dict, person_ids: dict[str, int]) -> list[Charge]:
+    def _charges(self, case_id: int, record: dict, person_ids: dict[str, int]) -> list[dict]:
         return [
-            Charge(
-                case_id=case.pk,
-                defendant_id=person_ids[item["defendant"]],
-                order=index,
-                legal_provision=item.get("legal_provision") or "",
-                charge=item["charge"],
-                verdict=item.get("verdict") or Charge.Verdict.PENDING,
-                imprisonment_months=item.get("imprisonment_months"),
-                fine_amount=Decimal(str(item["fine_amount"])) if item.get("fine_amount") is not None else None,
-                fine_currency=item.get("fine_currency") or "",
-                confiscation=bool(item.get("confiscation")),
-                confiscation_details=item.get("confiscation_details") or "",
-                compensation_amount=(Decimal(str(item["compensation_amount"]))
-                                     if item.get("compensation_amount") is not None else None),
-                compensation_currency=item.get("compensation_currency") or "",
-                sentence_notes=item.get("sentence_notes") or "",
-            )
+            {
+                "case_id": case_id,
+                "defendant_id": person_ids[item["defendant"]],
+                "order": index,
+                "legal_provision": item.get("legal_provision") or "",
+                "charge": item["charge"],
+                "verdict": item.get("verdict") or Charge.Verdict.PENDING,
+                "imprisonment_months": item.get("imprisonment_months"),
+                "fine_amount": Decimal(str(item["fine_amount"])) if item.get("fine_amount") is not None else None,
+                "fine_currency": item.get("fine_currency") or "",
+                "confiscation": bool(item.get("confiscation")),
+                "confiscation_details": item.get("confiscation_details") or "",
+                "compensation_amount": (Decimal(str(item["compensation_amount"]))
+                                        if item.get("compensation_amount") is not None else None),
+                "compensation_currency": item.get("compensation_currency") or "",
+                "sentence_notes": item.get("sentence_notes") or "",
+            }
             for index, item in enumerate(record.get("charges") or [])
         ]
 
@@ -432,15 +427,15 @@ class _Writer:
                 changed = True
         if incoming["translations"] != current["translations"]:
             case.translations.all().delete()
-            CaseTranslation.objects.bulk_create(self._translations(case, record))
+            CaseTranslation.objects.bulk_create(CaseTranslation(**values) for values in self._translations(case.pk, record))
             changed = True
         if incoming["proceedings"] != [_without(p, "is_latest") for p in current["proceedings"]]:
             case.proceedings.all().delete()
-            Proceeding.objects.bulk_create(self._proceedings(case, record))
+            Proceeding.objects.bulk_create(Proceeding(**values) for values in self._proceedings(case.pk, record))
             changed = True
         if incoming["route"] != current["smuggling"]["route"]:
             case.route.all().delete()
-            RouteCountry.objects.bulk_create(self._route(case, record))
+            RouteCountry.objects.bulk_create(RouteCountry(**values) for values in self._route(case.pk, record))
             changed = True
         if incoming["sources"] != current["sources"]:
             self._update_sources(case, record)
@@ -450,7 +445,7 @@ class _Writer:
         ]:
             case.charges.all().delete()
             person_ids = self._update_persons(case, record)
-            Charge.objects.bulk_create(self._charges(case, record, person_ids))
+            Charge.objects.bulk_create(Charge(**values) for values in self._charges(case.pk, record, person_ids))
             changed = True
         if changed:
             case.save()
@@ -465,10 +460,8 @@ class _Writer:
                 for language, texts in sorted((record.get("translations") or {}).items())
             },
             "proceedings": [
-                {"order": p.order, "court_name": p.court_name, "court_level": p.court_level,
-                 "reference": p.reference, "date": p.date.isoformat() if p.date else None,
-                 "decision_text": p.decision_text, "outcome": p.outcome}
-                for p in self._proceedings(Case(), record)
+                {**_without(p, "case_id", "is_latest"), "date": p["date"].isoformat() if p["date"] else None}
+                for p in self._proceedings(None, record)
             ],
             "route": {role: list(dict.fromkeys(route.get(role) or [])) for role in ROUTE_ROLES},
             "sources": self._source_fields(record),
@@ -519,66 +512,8 @@ class _Writer:
         return labels
 
 
-def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """INSERT `rows` (tuples of database values for `columns`) into the table of `model`."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-           f"VALUES ({', '.join(['%s'] * len(columns))})")
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
-
-
-def _reserve_ids(model, count: int) -> list[int]:
-    """`count` new primary keys of `model`, which no other writer can take: PostgreSQL hands them
-    out from the table's sequence; SQLite has one writer at a time (the import holds the write
-    lock) and advances its sequence to the highest id inserted."""
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                           [table, count])
-            return [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"SELECT MAX(id) FROM {connection.ops.quote_name(table)}")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-        highest = cursor.fetchone()[0] or 0
-        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-        row = cursor.fetchone()
-        start = max(highest, row[0] if row else 0) + 1
-        return list(range(start, start + count))
-
-
-def _insert_objects(model, objects: list, with_ids: bool = False) -> None:
-    """INSERT unsaved `objects` of `model`, preparing each value as Model.save would (defaults,
-    auto_now, database conversion). With `with_ids`, each object gets its id first."""
-    if not objects:
-        return
-    if with_ids:
-        for obj, pk in zip(objects, _reserve_ids(model, len(objects)), strict=True):
-            obj.pk = pk
-            obj._state.adding = False
-    fields = [f for f in model._meta.local_concrete_fields if with_ids or not f.primary_key]
-    prepare = [_preparer(f) for f in fields]
-    rows = [tuple(p(obj) for p in prepare) for obj in objects]
-    _insert_rows(model, tuple(f.column for f in fields), rows)
-
-
-# Fields whose Python values go to both databases unchanged; any other field (dates, decimals,
-# JSON, auto_now) goes through Field.pre_save and get_db_prep_save, which are slow per value.
-_PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField,
-                 models.ForeignKey)
-
-
-def _preparer(f):
-    if isinstance(f, _PLAIN_FIELDS) and not isinstance(f, models.DateField):
-        if isinstance(f, models.ForeignKey) and not isinstance(f.target_field, _PLAIN_FIELDS):
-            return lambda obj: f.get_db_prep_save(getattr(obj, f.attname), connection)
-        return operator.attrgetter(f.attname)
-    return lambda obj: f.get_db_prep_save(f.pre_save(obj, True), connection)
-
-
-def _without(item: dict, key: str) -> dict:
-    return {name: value for name, value in item.items() if name != key}
+def _without(item: dict, *keys: str) -> dict:
+    return {name: value for name, value in item.items() if name not in keys}
 
 
 def _charge_key(charge: dict) -> tuple:

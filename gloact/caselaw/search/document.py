@@ -23,16 +23,22 @@ class Part:
 
 
 def document_parts(case: Case) -> list[Part]:
+    return parts_of(case, case.translations.all(), case.proceedings.all(), case.sources.all())
+
+
+def parts_of(case, translations, proceedings, sources) -> list[Part]:
+    """The parts of a case from its rows: model instances, or any objects with the fields as
+    attributes (the import indexes the rows it writes without making models of them)."""
     original = case.original_language
     parts = [
         Part(original, TITLE, " ".join(filter(None, [case.public_id, case.court_reference, case.ecli, case.title]))),
         *(Part(original, BODY, getattr(case, name)) for name in _BODY_FIELDS),
     ]
-    for translation in case.translations.all():
+    for translation in translations:
         parts.append(Part(translation.language, TITLE, translation.title))
         parts += [Part(translation.language, BODY, getattr(translation, name)) for name in _BODY_FIELDS]
-    parts += [Part(original, BODY, proceeding.decision_text) for proceeding in case.proceedings.all()]
-    parts += [Part(source.language or original, BODY, source.redacted_text) for source in case.sources.all()]
+    parts += [Part(original, BODY, proceeding.decision_text) for proceeding in proceedings]
+    parts += [Part(source.language or original, BODY, source.redacted_text) for source in sources]
     return [part for part in parts if part.text.strip()]
 
 
