@@ -1,5 +1,5 @@
 """PostgreSQL backend: table `caselaw_case_search` (case_id, document tsvector) with a GIN index,
-created by migration 0004.
+created by migration 0005; the vectors are stored in the table's pages, not in TOAST (0008).
 
 The document joins one 'simple' vector of every text (exact words, any language) with one vector
 per text language in its own configuration (english, french, spanish, russian, portuguese), so
