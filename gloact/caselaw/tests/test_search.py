@@ -407,3 +407,18 @@ def test_query_round_trips_through_url_parameters():
     again = CaseQuery.from_params({k: [v for kk, v in query.params() if kk == k] for k, _ in query.params()})
     assert again == query
     assert FACETS_BY_NAME["year"].is_range and "year" not in query.filters
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL storage setting; SQLite has no TOAST")
+def test_postgres_search_vectors_stay_out_of_toast(corpus):
+    # Ranking reads the vector of every match: fetching each from TOAST made it six times slower.
+    case = corpus["mali"]
+    case.reasoning = " ".join(f"word{n} reasoning{n}" for n in range(150))  # a vector of 4 to 8 KB
+    case.save()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_column_size(document) FROM caselaw_case_search WHERE case_id = %s", [case.pk])
+        assert 4000 < cursor.fetchone()[0] < 8000
+        cursor.execute("SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'caselaw_case_search'")
+        toast = cursor.fetchone()[0]
+        cursor.execute(f"SELECT COUNT(*) FROM {toast}")
+        assert cursor.fetchone()[0] == 0
