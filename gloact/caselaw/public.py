@@ -70,20 +70,41 @@ def _rows(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _term_codes(ids: list[int]) -> dict[int, dict[str, list[str]]]:
-    """{case id: {Case field: [term code]}} of every classification, in one query."""
+def _term_links(ids: list[int], column: str) -> list[tuple[str, int, object]]:
+    """(Case field, case id, the term's `column`) of every classification of the cases `ids`, in
+    one query."""
     marks = ", ".join(["%s"] * len(ids))
     term_table = connection.ops.quote_name(Term._meta.db_table)
+    column = connection.ops.quote_name(column)
     parts, params = [], []
     for field in TERM_FIELDS.values():
         through = connection.ops.quote_name(Case._meta.get_field(field).remote_field.through._meta.db_table)
-        parts.append(f"SELECT %s, link.case_id, term.code FROM {through} link "  # nosec B608 # identifiers are model tables; values are bound parameters
+        parts.append(f"SELECT %s, link.case_id, term.{column} FROM {through} link "  # nosec B608 # identifiers are model tables and fields; values are bound parameters
                      f"JOIN {term_table} term ON term.id = link.term_id WHERE link.case_id IN ({marks})")
         params += [field, *ids]
+    return _rows(" UNION ALL ".join(parts), params)
+
+
+def _term_codes(ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """{case id: {Case field: [term code]}} of every classification, in one query."""
     codes = {pk: {field: [] for field in TERM_FIELDS.values()} for pk in ids}
-    for field, case_id, code in _rows(" UNION ALL ".join(parts), params):
+    for field, case_id, code in _term_links(ids, "code"):
         codes[case_id][field].append(code)
     return codes
+
+
+def load_terms(case: Case) -> Case:
+    """Give `case` the terms of every classification (case.tip_acts.all() and the like), in their
+    vocabulary's order: two queries in all, rather than Django's one per field."""
+    links = _term_links([case.pk], "id")
+    terms = Term.objects.in_bulk({term_id for _field, _case_id, term_id in links})
+    fields = {field: [] for field in TERM_FIELDS.values()}
+    for field, _case_id, term_id in links:
+        fields[field].append(terms[term_id])
+    for field, found in fields.items():
+        found.sort(key=lambda term: (term.order, term.code))  # Term's ordering, within one vocabulary
+    case._prefetched_objects_cache = {**getattr(case, "_prefetched_objects_cache", {}), **fields}
+    return case
 
 
 def _nationalities(persons: list[Person]) -> dict[int, list[str]]:

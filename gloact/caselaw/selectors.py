@@ -10,17 +10,16 @@ from gloact.core.models import Region
 
 from . import vocabularies as v
 from .models import Case, Charge, Jurisdiction, Person, Proceeding, RouteCountry, Source, Term
-from .public import TERM_FIELDS, age_band
+from .public import age_band, load_terms
 from .search import bitmaps
 from .search.similarity import similar_case_ids
 
 
 def published_case(public_id: str) -> Case:
     """The published case `public_id` with everything its page reads, one query per relation (the
-    page shows terms by label, so they are prefetched whole, and route stops with their country);
+    page shows terms by label, so they are loaded whole, and route stops with their country);
     404 for any other status."""
     cases = Case.objects.published().select_related("jurisdiction__country__region").prefetch_related(
-        *TERM_FIELDS.values(),
         "translations",
         Prefetch("proceedings", queryset=Proceeding.objects.order_by("order", F("date").asc(nulls_first=True), "pk")),
         # The identity is read only to apply the display rules of adult defendants (privacy).
@@ -32,7 +31,7 @@ def published_case(public_id: str) -> Case:
     case = cases.filter(public_id=public_id).first()
     if case is None:
         raise Http404("No published case with this id.")
-    return case
+    return load_terms(case)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from xml.etree import ElementTree
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
-from gloact.caselaw.models import Case, CaseTranslation, Person, PersonIdentity, Source
+from gloact.caselaw.models import Case, CaseTranslation, Person, PersonIdentity, Source, Term
 
 from .factories import make_person, make_published_case
 from .test_search import build_corpus
@@ -148,6 +149,21 @@ def test_case_page_shows_all_sections_by_pseudonym(client):
     assert_no_restricted_data(html)
     # The decision is shown by its redacted text.
     assert "Anonymised text" in html and "Decision naming" in html
+
+
+def test_case_page_reads_terms_in_two_queries_in_vocabulary_order(client, django_assert_max_num_queries):
+    case = make_published_case()
+    means = list(Term.objects.filter(vocabulary__code="tip_means").order_by("pk")[:4])
+    for position, term in enumerate(means):  # the vocabulary's order the reverse of the ids'
+        Term.objects.filter(pk=term.pk).update(order=100 - position)
+    case.tip_means.add(*means)
+    expected = [str(term) for term in Case.objects.get(pk=case.pk).tip_means.all()]  # Term's own ordering
+    assert len(expected) >= 4
+    url = reverse("caselaw:case_detail", args=[case.public_id])
+    client.get(url)  # builds the search structures (similar cases) once
+    with django_assert_max_num_queries(16):  # 25 with a query per classification
+        html = client.get(url).content.decode()
+    assert f"<dd>{escape(', '.join(expected))}</dd>" in html
 
 
 def test_case_page_metadata(client, corpus):
