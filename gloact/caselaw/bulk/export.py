@@ -6,11 +6,12 @@ it into place at the end: an interrupted export never leaves a half-written file
 """
 
 import csv
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from itertools import islice
+
+import orjson
 
 from ..public import case_record, load_public_cases, public_cases_queryset
 
@@ -116,8 +117,8 @@ def csv_row(record: dict) -> list:
 def write_jsonl(records, stream) -> int:
     count = 0
     for record in records:
-        stream.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-        stream.write("\n")
+        # orjson: compact UTF-8 as json.dumps(ensure_ascii=False) writes it, several times faster.
+        stream.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE).decode())
         count += 1
     return count
 
