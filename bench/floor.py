@@ -6,7 +6,7 @@ in a Django process of its own (no HTTP, no ORM, no facets).
 Each sample is the two statements any search page needs: the number of matches and the 20 best
 by the index's own ranking as the application ranks (SQLite FTS5 bm25 with the title weighted;
 PostgreSQL ts_rank normalised by length over the GIN-indexed tsvector), using the backends' own
-query translation.
+query translation and planner settings.
 """
 
 import json
@@ -47,8 +47,12 @@ def main(argv: list[str]) -> None:
     plan_path, result_path = argv
     with open(plan_path, encoding="utf-8") as stream:
         plan = json.load(stream)
+    from gloact.caselaw.search.index import backend
+
     results = {}
     with connection.cursor() as cursor:
+        for name, value in backend().SEARCH_SETTINGS.items():  # the planner settings the application searches with
+            cursor.execute(f"SET {name} = {value}")
         for name, text in plan["queries"].items():
             statements = floor_statements(text)
             samples = []

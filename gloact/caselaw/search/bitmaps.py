@@ -33,7 +33,7 @@ from gloact.core.models import Country, Region
 from ..models import Case, Jurisdiction, Person, Proceeding, Term
 from .bitsets import WORD_BITS, from_words
 from .facets import FACETS, Facet
-from .index import backend
+from .index import backend, fetch
 from .orders import NO_DATE, SortOrder, date_key, published_key
 from .query import CaseQuery, TextQuery
 
@@ -46,10 +46,7 @@ VERSION_KEY = "caselaw:facet-bitmaps:version"
 
 def _matching(text_query: TextQuery) -> int:
     """The bitmap of the cases matching `text_query` (all, published or not), built in the database."""
-    sql, params = backend().bitmap_sql(text_query)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return from_words(cursor.fetchall())
+    return from_words(fetch(*backend().bitmap_sql(text_query)))
 
 
 @dataclass

@@ -3,8 +3,9 @@ in signals.py) inside the transaction that changed the case, so index and data c
 Only published cases are in the index."""
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ..models import Case
 from .document import document_parts
@@ -19,6 +20,17 @@ def backend():
     from . import sqlite
 
     return sqlite
+
+
+def fetch(sql: str, params: list) -> list[tuple]:
+    """The rows of a search statement, run with the backend's planner settings for searches
+    (SEARCH_SETTINGS, set for this statement's transaction only)."""
+    settings = backend().SEARCH_SETTINGS
+    with transaction.atomic() if settings else nullcontext(), connection.cursor() as cursor:
+        for name, value in settings.items():
+            cursor.execute(f"SET LOCAL {name} = {value}")  # nosec B608 # names and values are code constants
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _indexable():

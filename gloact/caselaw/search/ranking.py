@@ -9,10 +9,8 @@ the relevance of the last case shown, so a deep page costs the same as the first
 Order: relevance, then decision date, then case id, all descending (as the cursor's values).
 """
 
-from django.db import connection
-
 from .bitsets import is_set
-from .index import backend
+from .index import backend, fetch
 from .orders import date_key
 from .query import TextQuery
 
@@ -37,10 +35,7 @@ def ranked_page(text_query: TextQuery, matches: int, share: float, decision_keys
     batch = int(size / max(share, 1e-6) * _MARGIN) + _FIRST_BATCH
     search = backend()
     while True:
-        sql, params = search.ranked_sql(text_query, batch, at_most)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        rows = fetch(*search.ranked_sql(text_query, batch, at_most))
         complete = len(rows) < batch
         # Without the whole list, cases as relevant as the last one returned may be missing.
         floor = None if complete or not rows else rows[-1][1]

@@ -13,6 +13,7 @@ from .document import BODY, TITLE, Part
 from .query import TextQuery
 
 TABLE = "caselaw_case_fts"
+SEARCH_SETTINGS: dict[str, str] = {}
 
 
 def _item(words: tuple[str, ...]) -> str:

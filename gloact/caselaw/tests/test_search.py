@@ -14,7 +14,7 @@ from gloact.caselaw.search import (
     FACETS, FACETS_BY_NAME, CaseQuery, InvalidCursor, facet_counts, filtered_cases, parse_text, search_cases,
 )
 from gloact.caselaw.search.highlight import highlight, snippet
-from gloact.caselaw.search.index import backend, index_case
+from gloact.caselaw.search.index import backend, fetch, index_case
 from gloact.core.models import Country
 
 from .factories import make_case, make_person, make_proceeding, term
@@ -422,3 +422,13 @@ def test_postgres_search_vectors_stay_out_of_toast(corpus):
         toast = cursor.fetchone()[0]
         cursor.execute(f"SELECT COUNT(*) FROM {toast}")
         assert cursor.fetchone()[0] == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="planner settings of the PostgreSQL backend")
+@pytest.mark.django_db(transaction=True)  # autocommit, as in a request: no test transaction around
+def test_postgres_search_statements_run_with_their_planner_settings():
+    # Only for the search statement's own transaction: other queries keep the server's settings.
+    assert fetch("SELECT current_setting('parallel_setup_cost')", []) == [("100",)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('parallel_setup_cost')")
+        assert cursor.fetchone()[0] == "1000"
