@@ -28,7 +28,7 @@ def fetch(sql: str, params: list) -> list[tuple]:
     settings = backend().SEARCH_SETTINGS
     with transaction.atomic() if settings else nullcontext(), connection.cursor() as cursor:
         for name, value in settings.items():
-            cursor.execute(f"SET LOCAL {name} = {value}")  # nosec B608 # names and values are code constants
+            cursor.execute(f"SET LOCAL {name} = {value}")
         cursor.execute(sql, params)
         return cursor.fetchall()
 
