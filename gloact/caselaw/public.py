@@ -96,13 +96,13 @@ def _term_codes(ids: list[int]) -> dict[int, dict[str, list[str]]]:
 def load_terms(case: Case) -> Case:
     """Give `case` the terms of every classification (case.tip_acts.all() and the like), in their
     vocabulary's order: two queries in all, rather than Django's one per field."""
-    links = _term_links([case.pk], "id")
-    terms = Term.objects.in_bulk({term_id for _field, _case_id, term_id in links})
+    fields_of_term = defaultdict(list)
+    for field, _case_id, term_id in _term_links([case.pk], "id"):
+        fields_of_term[term_id].append(field)
     fields = {field: [] for field in TERM_FIELDS.values()}
-    for field, _case_id, term_id in links:
-        fields[field].append(terms[term_id])
-    for field, found in fields.items():
-        found.sort(key=lambda term: (term.order, term.code))  # Term's ordering, within one vocabulary
+    for term in Term.objects.filter(pk__in=fields_of_term):  # in Term's own ordering
+        for field in fields_of_term[term.pk]:
+            fields[field].append(term)
     case._prefetched_objects_cache = {**getattr(case, "_prefetched_objects_cache", {}), **fields}
     return case
 

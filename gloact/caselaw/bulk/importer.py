@@ -248,7 +248,7 @@ class _Writer:
             fields["public_id"] = record.get("public_id") or self._new_public_id(
                 fields["jurisdiction_id"], record["jurisdiction"]["code"]
             )
-            cases.append(tables[Case].complete(fields))
+            cases.append(fields)
         tables[Case].insert(cases, with_ids=True)
         for case in cases:
             self.known.existing_cases[case["public_id"]] = (case["id"], case["jurisdiction_id"], case["court_reference"])
@@ -264,9 +264,7 @@ class _Writer:
             children[Source] += [{"case_id": pk, **fields} for fields in self._source_fields(record)]
             persons += self._persons(pk, record)
         for model, rows in children.items():
-            rows[:] = [tables[model].complete(row) for row in rows]
             tables[model].insert(rows)
-        persons = [(tables[Person].complete(values), label, nationalities) for values, label, nationalities in persons]
         tables[Person].insert([values for values, _label, _nationalities in persons], with_ids=True)
         self._bulk_nationalities(persons)
         labels: dict[int, dict[str, int]] = {}
@@ -275,7 +273,7 @@ class _Writer:
         charges = []
         for case, record in zip(cases, records, strict=True):
             charges += self._charges(case["id"], record, labels.get(case["id"], {}))
-        tables[Charge].insert([tables[Charge].complete(values) for values in charges])
+        tables[Charge].insert(charges)
         self._index(cases, children[CaseTranslation], children[Proceeding], children[Source])
 
     def _index(self, cases, translations, proceedings, sources) -> None:

@@ -92,7 +92,7 @@ class Table:
             else:
                 self.defaults[field.attname] = field.get_default()
 
-    def complete(self, values: dict) -> dict:
+    def _complete(self, values: dict) -> dict:
         """`values` with the model's default for each field it leaves out."""
         row = {**self.defaults, **values}
         for field in self.generated:
@@ -101,7 +101,8 @@ class Table:
         return row
 
     def insert(self, rows: list[dict], with_ids: bool = False) -> None:
-        """INSERT complete `rows`; with `with_ids`, each row gets its "id" first."""
+        """INSERT `rows` (field values; defaults for the fields they leave out); with `with_ids`,
+        each row gets its "id" first."""
         if not rows:
             return
         if with_ids:
@@ -112,7 +113,7 @@ class Table:
         converted = [(position, field, {}) for position, field in enumerate(fields) if not _is_plain(field)]
         tuples = []
         for row in rows:
-            item = values(row)
+            item = values(self._complete(row))
             if converted:
                 item = list(item)
                 # Each distinct value converted once: most are the import's time or a few dates.
