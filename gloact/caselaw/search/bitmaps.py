@@ -46,7 +46,8 @@ VERSION_KEY = "caselaw:facet-bitmaps:version"
 
 def _matching(text_query: TextQuery) -> int:
     """The bitmap of the cases matching `text_query` (all, published or not), built in the database."""
-    return from_words(fetch(*backend().bitmap_sql(text_query)))
+    search = backend()
+    return search.to_bitmap(fetch(*search.bitmap_sql(text_query)))
 
 
 @dataclass

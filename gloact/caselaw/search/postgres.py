@@ -11,7 +11,7 @@ SQLite's tokenizer does, so that both databases find the same cases.
 
 from django.db import connection
 
-from .bitsets import WORD_BITS
+from .bitsets import WORD_BITS, from_words
 from .document import TITLE, Part, fold_diacritics
 from .query import TextQuery
 
@@ -90,10 +90,13 @@ def match_sql(query: TextQuery) -> tuple[str, list]:
 
 def bitmap_sql(query: TextQuery) -> tuple[str, list]:
     """SQL computing the bitmap of the cases matching `query` as (word number, word) rows, see
-    bitsets.from_words."""
+    to_bitmap."""
     tsquery, params = _tsquery(query)
     return (f"SELECT case_id / {WORD_BITS}, bit_or(1::bigint << (case_id %% {WORD_BITS})::int) FROM {TABLE} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
             f"WHERE document @@ {tsquery} GROUP BY 1", params)
+
+
+to_bitmap = from_words  # the rows of bitmap_sql
 
 
 def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None) -> tuple[str, list]:

@@ -6,9 +6,10 @@ script, but the Porter stemmer only knows English ("recruited" finds "recruitmen
 languages are matched as written (after folding case and accents).
 """
 
+import orjson
 from django.db import connection
 
-from .bitsets import WORD_BITS
+from .bitsets import bitmap
 from .document import BODY, TITLE, Part
 from .query import TextQuery
 
@@ -60,10 +61,14 @@ def match_sql(query: TextQuery) -> tuple[str, list]:
 
 
 def bitmap_sql(query: TextQuery) -> tuple[str, list]:
-    """SQL computing the bitmap of the cases matching `query` as (word number, word) rows, see
-    bitsets.from_words (the ids are distinct, so the SUM of their bits is their OR)."""
-    return (f"SELECT rowid / {WORD_BITS}, SUM(1 << (rowid %% {WORD_BITS})) FROM {TABLE} WHERE {TABLE} MATCH %s "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-            "GROUP BY 1", [match_expression(query)])
+    """SQL giving the ids of the cases matching `query` as one JSON array, read by to_bitmap. The
+    array is built by SQLite at the speed of the index; (word, bits) rows grouped by SQL, as on
+    PostgreSQL, went through a sort of every match (twice the time for a word in most cases)."""
+    return f"SELECT json_group_array(rowid) FROM {TABLE} WHERE {TABLE} MATCH %s", [match_expression(query)]  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+
+
+def to_bitmap(rows: list[tuple]) -> int:
+    return bitmap(orjson.loads(rows[0][0]))
 
 
 def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None) -> tuple[str, list]:
