@@ -184,6 +184,9 @@ class CasePage(Out):
     count: int = Field(description="Number of cases matching the search")
     next: str | None = Field(description="URL of the next page, null on the last page")
     next_cursor: str | None
+    order: str = Field(description="The order of the results: relevance, date or published. A text search comes by "
+                                   "date when every word of it is in at least half of the published cases, too common "
+                                   "to rank them")
     results: list[CaseOut]
     facets: list[FacetOut] | None = Field(None, description="The facet counts of the search, with facets=true")
 
@@ -272,6 +275,7 @@ def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: in
         "count": results.total,
         "next": next_url,
         "next_cursor": results.next_cursor,
+        "order": results.sort,
         "results": [case_record(case) for case in load_public_cases([hit.case for hit in results.hits])],
         "facets": _facets_out(query, language, text_matches) if facets else None,
     }

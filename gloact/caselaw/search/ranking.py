@@ -7,6 +7,12 @@ that the facets keep; if too few remain, a larger batch is asked for. A cursor c
 the relevance of the last case shown, so a deep page costs the same as the first.
 
 Order: relevance, then decision date, then case id, all descending (as the cursor's values).
+
+A text whose every word (or phrase) is in at least half of the published cases is not ranked
+(`can_rank`): bm25 gives such words an idf of zero (FTS5 clamps it to a millionth), so all that
+is left to order by is how densely a case uses them, and ranking every match of a word like
+"court" costs more than the rest of the search. Its results come newest first, from the
+in-memory order of decision dates.
 """
 
 from .bitsets import is_set
@@ -16,6 +22,16 @@ from .query import TextQuery
 
 _MARGIN = 1.5  # ask for this many times the estimated need
 _FIRST_BATCH = 32
+
+
+def can_rank(text_query: TextQuery, text_matches: int, published: int) -> bool:
+    """Whether relevance can order the published cases `text_matches` (bitmaps) of `text_query`:
+    not when its words are each in at least half of the `published` cases (2n >= N, where the
+    idf of bm25, log((N - n + 0.5) / (n + 0.5)), is at most zero). Without an OR, each word is
+    in every match, so the matches alone tell; an OR's words may each be rarer than their union."""
+    if any(len(group) > 1 for group in text_query.groups):
+        return True
+    return 2 * text_matches.bit_count() < published.bit_count()
 
 
 def _key(relevance: float, decision_key, pk: int) -> tuple:

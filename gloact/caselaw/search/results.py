@@ -22,7 +22,7 @@ from . import bitmaps
 from .highlight import snippet
 from .orders import NO_DATE
 from .query import CaseQuery
-from .ranking import ranked_page
+from .ranking import can_rank, ranked_page
 
 # The values of a cursor per sort order (all descending; the case id last makes the order total,
 # and so deterministic): relevance, decision date, publication time, case id.
@@ -57,10 +57,15 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchResults:
     query: CaseQuery
-    sort: str
+    sort: str  # the order of the hits: query.effective_sort, or "date" for a text too common to rank
     hits: list[SearchHit]
     total: int
     next_cursor: str | None
+
+    @property
+    def too_common_to_rank(self) -> bool:
+        """The search asked for relevance, but its words are in too many cases (ranking.can_rank)."""
+        return self.sort != self.query.effective_sort
 
 
 def _encode(value):
@@ -127,10 +132,12 @@ def search_cases(query: CaseQuery, language: str, limit: int = 20, cursor: str |
     caller has it already (the search page counts facets over the same set); `cases`: the queryset
     the page's cases are loaded from (by default with what snippets and result lists read)."""
     structures = bitmaps.current()
-    sort = query.effective_sort
-    cursor_values = decode_cursor(cursor, sort) if cursor else None
     if text_matches is None:
         text_matches = structures.text_bitmap(query.text_query)
+    sort = query.effective_sort
+    if sort == "relevance" and not can_rank(query.text_query, text_matches, structures.published):
+        sort = "date"
+    cursor_values = decode_cursor(cursor, sort) if cursor else None
     matches = structures.matching(query, text_matches)
     total = matches.bit_count()
     decision_keys = structures.orders["date"].values

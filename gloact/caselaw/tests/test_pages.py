@@ -68,6 +68,20 @@ def test_search_page_filters_and_highlights(client, corpus):
     assert 'href="/cases/feed/?q=recruited&amp;crime=crime.trafficking_in_persons&amp;child_victims=yes"' in html
 
 
+def test_a_text_in_half_the_cases_or_more_comes_newest_first_and_says_so(client, corpus):
+    # "recruited" is in every published case, "restaurant" and "truck" in one each (ranking.can_rank).
+    newest_first = [corpus[name].public_id for name in ("niger", "south_africa", "mali", "france")]
+    response = client.get(reverse("caselaw:search"), {"q": "recruited"})
+    assert [hit.case.public_id for hit in response.context["results"].hits] == newest_first
+    assert "Every word searched for is in at least half of the cases" in response.content.decode()
+    api = client.get("/api/cases", {"q": "recruited"}).json()
+    assert api["order"] == "date" and [case["public_id"] for case in api["results"]] == newest_first
+    assert client.get("/api/cases", {"q": "restaurant OR truck"}).json()["order"] == "relevance"
+    ranked = client.get(reverse("caselaw:search"), {"q": "restaurant OR truck"})
+    assert ranked.context["results"].sort == "relevance"
+    assert "Every word searched for" not in ranked.content.decode()
+
+
 def test_search_snippet_escapes_html_from_texts(client, corpus):
     mali = corpus["mali"]
     mali.summary = "Payload <script>alert('x')</script> the defendant recruited workers."
