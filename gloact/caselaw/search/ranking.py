@@ -12,7 +12,8 @@ A text whose every word (or phrase) is in at least half of the published cases i
 (`can_rank`): bm25 gives such words an idf of zero (FTS5 clamps it to a millionth), so all that
 is left to order by is how densely a case uses them, and ranking every match of a word like
 "court" costs more than the rest of the search. Its results come newest first, from the
-in-memory order of decision dates.
+in-memory order of decision dates. PostgreSQL's ranking has no idf, but follows the same rule, so
+that both databases list the same cases in the same order.
 """
 
 from .bitsets import is_set
