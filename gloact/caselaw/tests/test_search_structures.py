@@ -21,12 +21,13 @@ from .factories import make_case, make_proceeding, term
 pytestmark = pytest.mark.django_db
 
 # "recruited" is in half of the published cases and "victims -children" in two thirds: too common
-# to rank (ranking.can_rank), they come by date; "children" (a third) and the OR are ranked.
+# to rank (ranking.can_rank), they come by date; "children" (a third), "children -farms" (a sixth)
+# and the OR are ranked.
 QUERIES = [
     {"sort": "date"}, {"sort": "published"}, {"q": "recruited"}, {"q": "workers", "sort": "date"},
     {"q": "victims -children"}, {"crime": ["crime.trafficking_in_persons"], "sort": "published"},
     {"q": "recruited OR smuggled", "act": ["act.recruitment"]}, {"q": "children"},
-    {"q": "children", "means": ["means.fraud"]},
+    {"q": "children", "means": ["means.fraud"]}, {"q": "children -farms"},
 ]
 
 
