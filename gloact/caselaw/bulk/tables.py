@@ -20,7 +20,7 @@ _PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models
 
 def _is_plain(field) -> bool:
     if isinstance(field, models.ForeignKey):
-        return isinstance(field.target_field, _PLAIN_FIELDS) and not isinstance(field.target_field, models.DateField)
+        field = field.target_field  # a key holds its target's values
     return isinstance(field, _PLAIN_FIELDS) and not isinstance(field, models.DateField)
 
 
