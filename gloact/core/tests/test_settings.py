@@ -60,3 +60,27 @@ def test_production_sends_security_headers(tmp_path):
     assert "max-age=31536000" in hsts and "includeSubDomains" in hsts
     assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
     assert nosniff == "nosniff" and referrer == "same-origin"
+
+
+# Prints the memory SQLite counts as in use, with a temporary table of 100 KB open.
+SQLITE_MEMORY_USED = (
+    "import ctypes; from gloact.sqlite_startup import library; used = library().sqlite3_memory_used;"
+    "used.restype = ctypes.c_int64; cursor = connection.cursor();"
+    "cursor.execute('CREATE TEMP TABLE t AS SELECT randomblob(100000)'); print(used())"
+)
+
+
+def test_sqlite_keeps_no_memory_statistics_in_a_gloact_process(tmp_path):
+    # With them on, threads running searches wait for each other (sqlite_startup.py).
+    result = run_gloact("shell", "-c", "from django.db import connection; " + SQLITE_MEMORY_USED,
+                        GLOACT_VAR_DIR=str(tmp_path), DATABASE_URL=f"sqlite:///{tmp_path}/gloact.sqlite3")
+    assert result.stdout.strip().splitlines()[-1] == "0", result.stdout + result.stderr
+
+
+def test_sqlite_memory_statistics_stay_on_once_sqlite3_is_imported(tmp_path):
+    # The check above can tell: memory is counted where the setting came too late, and refused.
+    code = ("import sqlite3; from gloact.sqlite_startup import turn_off_memory_statistics;"
+            "print(turn_off_memory_statistics()); connection = sqlite3.connect(':memory:'); " + SQLITE_MEMORY_USED)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    refused, used = result.stdout.split()
+    assert refused == "False" and int(used) > 100_000, result.stderr
