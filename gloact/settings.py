@@ -137,6 +137,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# Threads one text search may use: SQLite splits a search over many cases into ranges of case ids
+# (caselaw/search/bitmaps.py, id_ranges), one per thread.
+_CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+GLOACT_SEARCH_THREADS = int(os.environ.get("GLOACT_SEARCH_THREADS", min(4, _CPUS)))
 # SQLite page cache of a bulk import, in MB (see caselaw/bulk/tables.py); SQLite's own default is 2.
 GLOACT_IMPORT_PAGE_CACHE_MB = int(os.environ.get("GLOACT_IMPORT_PAGE_CACHE_MB", "64"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -23,6 +23,7 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, Max, Value
@@ -31,9 +32,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from gloact.core.models import Country, Region
 
 from ..models import Case, Jurisdiction, Person, Proceeding, Term
-from .bitsets import WORD_BITS, from_words
+from .bitsets import WORD_BITS, from_words, ids_of
 from .facets import FACETS, Facet
-from .index import backend, fetch
+from .index import backend, fetch_parts
 from .orders import NO_DATE, SortOrder, date_key, published_key
 from .query import CaseQuery, TextQuery
 
@@ -44,10 +45,34 @@ ELEMENT_FIELDS = ("tip_acts", "tip_means", "tip_purposes", "exploitation_sectors
 VERSION_KEY = "caselaw:facet-bitmaps:version"
 
 
-def _matching(text_query: TextQuery) -> int:
-    """The bitmap of the cases matching `text_query` (all, published or not), built in the database."""
+# A search is split by case ids only with at least this many published cases in each part: below,
+# one statement takes a few milliseconds, and a thread would add more than it saves.
+CASES_PER_PART = 10_000
+LAST_ID = 2**63 - 1  # the highest id a database gives a case
+
+
+def _matching(text_query: TextQuery, id_ranges: list[tuple[int, int] | None]) -> int:
+    """The bitmap of the cases matching `text_query` (all, published or not), built in the
+    database, one part per range of case ids."""
     search = backend()
-    return search.to_bitmap(fetch(*search.bitmap_sql(text_query)))
+    matches = 0
+    for rows in fetch_parts([search.bitmap_sql(text_query, ids) for ids in id_ranges]):
+        matches |= search.to_bitmap(rows)
+    return matches
+
+
+def _id_ranges(published: int) -> list[tuple[int, int] | None]:
+    """Ranges of case ids (first, last) that share the `published` cases equally, one for each part
+    a text search is split into (where the backend splits, index.fetch_parts): one part per
+    CASES_PER_PART cases, at most GLOACT_SEARCH_THREADS. The last range is open-ended, for cases
+    published since. [None] (every id) when a search is not split."""
+    count = published.bit_count()
+    parts = min(settings.GLOACT_SEARCH_THREADS, count // CASES_PER_PART) if backend().SPLIT_BY_ID else 1
+    if parts < 2:
+        return [None]
+    ids = ids_of(published)
+    starts = [ids[count * part // parts] for part in range(1, parts)]
+    return list(zip([0, *starts], [start - 1 for start in starts] + [LAST_ID], strict=True))
 
 
 @dataclass
@@ -56,6 +81,7 @@ class FacetBitmaps:
     values: dict[str, dict[str, int]]  # {facet name: {value as a parameter: bitmap of published cases}}
     orders: dict[str, SortOrder] = field(default_factory=dict)  # {"date" | "published": order}
     elements: dict[str, dict[int, int]] = field(default_factory=dict)  # {field: {term id: bitmap}}
+    id_ranges: list[tuple[int, int] | None] = field(default_factory=lambda: [None])  # see _id_ranges
     _labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def labels(self, facet: Facet, language: str) -> dict[str, str]:
@@ -75,14 +101,14 @@ class FacetBitmaps:
                 key = facet.to_param(value)
                 groups[key] = groups.get(key, 0) | bits
             values[facet.name] = {value: bits & published for value, bits in groups.items()}
-        return cls(published, values, _orders(), _elements(published))
+        return cls(published, values, _orders(), _elements(published), _id_ranges(published))
 
     def text_bitmap(self, text_query: TextQuery) -> int:
         """Published cases matching the text part of a search (the same rules as filtering.py)."""
         if text_query.groups:
-            return _matching(text_query) & self.published
+            return _matching(text_query, self.id_ranges) & self.published
         if text_query.negated:
-            return self.published & ~_matching(TextQuery(groups=(text_query.negated,)))
+            return self.published & ~_matching(TextQuery(groups=(text_query.negated,)), self.id_ranges)
         return self.published
 
     def selection(self, facet: Facet, query: CaseQuery) -> int | None:

@@ -2,9 +2,13 @@
 in signals.py) inside the transaction that changed the case, so index and data commit together.
 Only published cases are in the index."""
 
+import functools
+import os
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from ..models import Case
@@ -31,6 +35,22 @@ def fetch(sql: str, params: list) -> list[tuple]:
             cursor.execute(f"SET LOCAL {name} = {value}")
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def fetch_parts(statements: list[tuple[str, list]]) -> list[list[tuple]]:
+    """The rows of each (sql, params) statement: the parts of one search split by case ids
+    (bitmaps.id_ranges), run side by side on this process's search threads, each thread with its
+    own connection (kept open, with its page cache, for the next search)."""
+    if len(statements) == 1:
+        return [fetch(*statements[0])]
+    return list(_search_threads(os.getpid()).map(lambda statement: fetch(*statement), statements))
+
+
+@functools.cache
+def _search_threads(_pid: int) -> ThreadPoolExecutor:
+    """The search threads of the process `_pid`: a forked worker gets its own (it does not have
+    the threads of the process it was forked from)."""
+    return ThreadPoolExecutor(max_workers=settings.GLOACT_SEARCH_THREADS, thread_name_prefix="search")
 
 
 def _indexable():

@@ -23,6 +23,9 @@ QUERY_CONFIGS = ("simple", *CONFIGS.values())
 # outweighs the gain it expects. Set for search statements only; with it, ranking and counting a
 # common word at 100,000 cases take half the time (two cores).
 SEARCH_SETTINGS = {"parallel_setup_cost": "100"}
+# The server splits a statement over several cores itself (parallel workers, see SEARCH_SETTINGS):
+# a search is not split by case ids as on SQLite.
+SPLIT_BY_ID = False
 
 
 def _config(language: str) -> str:
@@ -88,30 +91,39 @@ def match_sql(query: TextQuery) -> tuple[str, list]:
     return f"SELECT case_id FROM {TABLE} WHERE document @@ {tsquery}", params  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
-def bitmap_sql(query: TextQuery) -> tuple[str, list]:
-    """SQL computing the bitmap of the cases matching `query` as (word number, word) rows, see
-    to_bitmap."""
+def _within(ids: tuple[int, int] | None) -> tuple[str, list]:
+    """The condition keeping a search to the case ids first to last (`ids`), if given."""
+    return ("", []) if ids is None else (" AND case_id BETWEEN %s AND %s", list(ids))
+
+
+def bitmap_sql(query: TextQuery, ids: tuple[int, int] | None = None) -> tuple[str, list]:
+    """SQL computing the bitmap of the cases matching `query` (among `ids`, first to last, if
+    given) as (word number, word) rows, see to_bitmap."""
     tsquery, params = _tsquery(query)
+    within, id_params = _within(ids)
     return (f"SELECT case_id / {WORD_BITS}, bit_or(1::bigint << (case_id %% {WORD_BITS})::int) FROM {TABLE} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-            f"WHERE document @@ {tsquery} GROUP BY 1", params)
+            f"WHERE document @@ {tsquery}{within} GROUP BY 1", [*params, *id_params])
 
 
 to_bitmap = from_words  # the rows of bitmap_sql
 
 
-def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None) -> tuple[str, list]:
+def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
+               ids: tuple[int, int] | None = None) -> tuple[str, list]:
     """SQL selecting (case id, relevance) of the `limit` most relevant matches of `query`, best
-    first, with a relevance of at most `at_most` when given (to continue after a cursor)."""
+    first, with a relevance of at most `at_most` when given (to continue after a cursor), among
+    the case ids `ids` (first, last) when given."""
     tsquery, params = _tsquery(query)
+    within, id_params = _within(ids)
     # Normalisation 1 divides by the log of the document's length, as bm25 weighs length on SQLite:
     # without it a common word gives thousands of equal scores, and a page after a cursor ends
     # inside such a run of ties, which took two more, larger rankings to cut.
     relevance = f"ts_rank(document, {tsquery}, 1)::float8"
     if at_most is None:  # this plain form lets PostgreSQL rank in parallel workers
-        return (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ {tsquery} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-                "ORDER BY relevance DESC LIMIT %s", [*params, *params, limit])
+        return (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ {tsquery}{within} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+                "ORDER BY relevance DESC LIMIT %s", [*params, *params, *id_params, limit])
     # After a cursor, ranked once per match in a subquery (OFFSET 0 keeps PostgreSQL from merging
     # it into the outer query, which would compute ts_rank again for the cursor's condition).
-    ranked = (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ {tsquery} OFFSET 0")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+    ranked = (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ {tsquery}{within} OFFSET 0")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
     return (f"SELECT case_id, relevance FROM ({ranked}) AS ranked WHERE relevance <= %s "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-            "ORDER BY relevance DESC LIMIT %s", [*params, *params, at_most, limit])
+            "ORDER BY relevance DESC LIMIT %s", [*params, *params, *id_params, at_most, limit])

@@ -17,7 +17,7 @@ that both databases list the same cases in the same order.
 """
 
 from .bitsets import is_set
-from .index import backend, fetch
+from .index import backend, fetch_parts
 from .orders import date_key
 from .query import TextQuery
 
@@ -40,10 +40,11 @@ def _key(relevance: float, decision_key, pk: int) -> tuple:
 
 
 def ranked_page(text_query: TextQuery, matches: int, share: float, decision_keys: dict, cursor_values: list | None,
-                size: int) -> list[tuple[int, float]]:
+                size: int, id_ranges: list[tuple[int, int] | None]) -> list[tuple[int, float]]:
     """[(case id, relevance)] of the first `size` cases of the bitmap `matches` after the cursor
     ([relevance, decision date, case id] of the last case shown). `share`: the part of the text
-    matches that are in `matches` (1.0 without facets)."""
+    matches that are in `matches` (1.0 without facets). Each range of case ids in `id_ranges`
+    (FacetBitmaps.id_ranges) is ranked apart, side by side, and the best of all kept."""
     if not matches:
         return []
     data = matches.to_bytes((matches.bit_length() + 7) // 8, "little")
@@ -52,19 +53,21 @@ def ranked_page(text_query: TextQuery, matches: int, share: float, decision_keys
     batch = int(size / max(share, 1e-6) * _MARGIN) + _FIRST_BATCH
     search = backend()
     while True:
-        rows = fetch(*search.ranked_sql(text_query, batch, at_most))
-        complete = len(rows) < batch
-        # Without the whole list, cases as relevant as the last one returned may be missing.
-        floor = None if complete or not rows else rows[-1][1]
+        parts = fetch_parts([search.ranked_sql(text_query, batch, at_most, ids) for ids in id_ranges])
+        # A part that filled its batch may have left out cases as relevant as its last one: only
+        # the cases above the highest such relevance are surely all there.
+        full = [rows for rows in parts if len(rows) == batch]
+        floor = max((rows[-1][1] for rows in full), default=None)
         found = []
-        for pk, relevance in rows:
-            if floor is not None and relevance <= floor:
-                break
-            if is_set(data, pk):
-                key = _key(relevance, decision_keys.get(pk), pk)
-                if after is None or key > after:
-                    found.append((key, pk, relevance))
-        if complete or len(found) >= size:
+        for rows in parts:
+            for pk, relevance in rows:
+                if floor is not None and relevance <= floor:
+                    break  # rows come best first
+                if is_set(data, pk):
+                    key = _key(relevance, decision_keys.get(pk), pk)
+                    if after is None or key > after:
+                        found.append((key, pk, relevance))
+        if not full or len(found) >= size:
             found.sort()
             return [(pk, relevance) for _key, pk, relevance in found[:size]]
         batch *= 4

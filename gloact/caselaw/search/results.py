@@ -143,7 +143,8 @@ def search_cases(query: CaseQuery, language: str, limit: int = 20, cursor: str |
     decision_keys = structures.orders["date"].values
     if sort == "relevance":
         share = total / max(text_matches.bit_count(), 1)
-        ranked = ranked_page(query.text_query, matches, share, decision_keys, cursor_values, limit + 1)
+        ranked = ranked_page(query.text_query, matches, share, decision_keys, cursor_values, limit + 1,
+                             structures.id_ranges)
     else:
         ranked = [(pk, None) for pk in structures.orders[sort].page(matches, total, cursor_values, limit + 1)]
     more = len(ranked) > limit

@@ -15,6 +15,9 @@ from .query import TextQuery
 
 TABLE = "caselaw_case_fts"
 SEARCH_SETTINGS: dict[str, str] = {}
+# SQLite runs a statement on one core: a text search over many cases is split into ranges of
+# case ids, run side by side (bitmaps.id_ranges, index.fetch_parts).
+SPLIT_BY_ID = True
 
 
 def _item(words: tuple[str, ...]) -> str:
@@ -60,24 +63,35 @@ def match_sql(query: TextQuery) -> tuple[str, list]:
     return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [match_expression(query)]  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
-def bitmap_sql(query: TextQuery) -> tuple[str, list]:
-    """SQL giving the ids of the cases matching `query` as one JSON array, read by to_bitmap. The
-    array is built by SQLite at the speed of the index; (word, bits) rows grouped by SQL, as on
-    PostgreSQL, went through a sort of every match (twice the time for a word in most cases)."""
-    return f"SELECT json_group_array(rowid) FROM {TABLE} WHERE {TABLE} MATCH %s", [match_expression(query)]  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+def _within(ids: tuple[int, int] | None) -> tuple[str, list]:
+    """The condition keeping a search to the case ids first to last (`ids`), if given."""
+    return ("", []) if ids is None else (" AND rowid BETWEEN %s AND %s", list(ids))
+
+
+def bitmap_sql(query: TextQuery, ids: tuple[int, int] | None = None) -> tuple[str, list]:
+    """SQL giving the ids of the cases matching `query` (among `ids`, first to last, if given) as
+    one JSON array, read by to_bitmap. The array is built by SQLite at the speed of the index;
+    (word, bits) rows grouped by SQL, as on PostgreSQL, went through a sort of every match (twice
+    the time for a word in most cases)."""
+    within, params = _within(ids)
+    return (f"SELECT json_group_array(rowid) FROM {TABLE} WHERE {TABLE} MATCH %s{within}",  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+            [match_expression(query), *params])
 
 
 def to_bitmap(rows: list[tuple]) -> int:
     return bitmap(orjson.loads(rows[0][0]))
 
 
-def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None) -> tuple[str, list]:
+def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
+               ids: tuple[int, int] | None = None) -> tuple[str, list]:
     """SQL selecting (case id, relevance) of the `limit` most relevant matches of `query`, best
-    first, with a relevance of at most `at_most` when given (to continue after a cursor).
-    Relevance: -bm25, titles weighing five times the body (higher is better)."""
-    condition, params = "", [match_expression(query)]
+    first, with a relevance of at most `at_most` when given (to continue after a cursor), among
+    the case ids `ids` (first, last) when given. Relevance: -bm25, titles weighing five times the
+    body (higher is better)."""
+    condition, params = _within(ids)
+    params = [match_expression(query), *params]
     if at_most is not None:
-        condition, params = f" AND bm25({TABLE}, 5.0, 1.0) >= %s", [*params, -at_most]
+        condition, params = f"{condition} AND bm25({TABLE}, 5.0, 1.0) >= %s", [*params, -at_most]
     return (f"SELECT rowid, -bm25({TABLE}, 5.0, 1.0) AS relevance FROM {TABLE} WHERE {TABLE} MATCH %s{condition} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
             "ORDER BY relevance DESC LIMIT %s", [*params, limit])
 

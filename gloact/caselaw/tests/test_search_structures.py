@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from gloact.caselaw import selectors
 from gloact.caselaw.models import Case, Proceeding
-from gloact.caselaw.search import CaseQuery, filtered_cases, orders, ranking, search_cases
+from gloact.caselaw.search import CaseQuery, bitmaps, filtered_cases, orders, ranking, search_cases
 from gloact.caselaw.search.bitmaps import ELEMENT_FIELDS
 from gloact.caselaw.search.bitsets import bitmap, from_words, ids_of
-from gloact.caselaw.search.index import backend
+from gloact.caselaw.search.index import backend, fetch
 from gloact.caselaw.search.orders import NO_DATE
 
 from .factories import make_case, make_proceeding, term
@@ -105,6 +105,49 @@ def test_pages_follow_the_reference_order(corpus, monkeypatch):
     assert len(expected_order(CaseQuery(sort="date"))) == 24
     assert search_cases(CaseQuery(text="recruited"), "en").sort == "date"
     assert search_cases(CaseQuery(text="children"), "en").sort == "relevance"
+
+
+def test_a_search_keeps_to_a_range_of_case_ids(corpus):
+    search, text = backend(), CaseQuery(text="victims").text_query
+    everything = fetch(*search.ranked_sql(text, 100))
+    ids = sorted(pk for pk, _relevance in everything)
+    low, high = ids[3], ids[10]
+    within = sorted(row for row in everything if low <= row[0] <= high)
+    assert sorted(fetch(*search.ranked_sql(text, 100, ids=(low, high)))) == within
+    at_most = within[3][1]
+    assert sorted(fetch(*search.ranked_sql(text, 100, at_most, (low, high)))) == [
+        row for row in within if row[1] <= at_most]
+    assert ids_of(search.to_bitmap(fetch(*search.bitmap_sql(text, (low, high))))) == ids[3:11]
+
+
+@pytest.mark.django_db(transaction=True)  # the parts run on other connections: they must see the cases
+def test_a_search_split_by_case_ids_follows_the_reference_order(monkeypatch, settings, request):
+    if not backend().SPLIT_BY_ID:
+        pytest.skip("this database runs a statement on several cores itself: a search is not split by case ids")
+    request.addfinalizer(bitmaps.bump)  # later tests must not get these structures
+    # A word in every third case, less often in each case than in the one before: the best matches
+    # are all in the first part. A term on every other case, so that they may be filtered out.
+    for n in range(72):
+        case = make_case("MLI", title=f"Synthetic case {n}", status=Case.Status.PUBLISHED,
+                         summary=" ".join(["trafficked"] * (72 - n) * (n % 3 == 0) + ["workers"] * 80))
+        if n % 2:
+            case.tip_acts.add(term("act.transfer"))
+    settings.GLOACT_SEARCH_THREADS = 3
+    monkeypatch.setattr(bitmaps, "CASES_PER_PART", 1)
+    bitmaps.bump()
+    id_ranges = bitmaps.current().id_ranges
+    published = sorted(Case.objects.published().values_list("pk", flat=True))
+    assert [[pk for pk in published if low <= pk <= high] for low, high in id_ranges] == [
+        published[:24], published[24:48], published[48:]]
+    assert id_ranges[0][0] == 0 and id_ranges[-1][1] == bitmaps.LAST_ID
+    queries = [{"q": "trafficked"}, {"q": "trafficked", "act": ["act.transfer"]}, {"q": "trafficked OR smuggled"},
+               {"q": "workers -trafficked"}, {"sort": "date"}]
+    for first_batch, margin in [(32, 1.5), (1, 0.0)]:  # each part ranked in one batch, or in several
+        monkeypatch.setattr(ranking, "_FIRST_BATCH", first_batch)
+        monkeypatch.setattr(ranking, "_MARGIN", margin)
+        for params in queries:
+            query = CaseQuery.from_params(params)
+            assert all_pages(query) == expected_order(query), (params, first_batch)
 
 
 def reference_similar(case: Case, limit: int = 5) -> list[str]:
