@@ -69,7 +69,8 @@ def markdown(runs: list[dict], environment: dict) -> str:
     lines = ["# gloact benchmark: latest results", "",
              f"{environment['date']}; {environment['cpus']} CPUs, load average at the end "
              f"{', '.join(f'{x:.1f}' for x in environment['load_average_at_end'])}; {environment['reps']} samples "
-             f"per figure; gunicorn {environment['gunicorn_workers']} workers; API rate limit off "
+             f"per figure; gunicorn {environment['gunicorn_workers']} workers, "
+             f"{environment['search_threads']} search threads each; API rate limit off "
              "(GLOACT_API_RATE=\"\"). Milliseconds. API = search page of 20 with all facet counts, one request (/api/cases?facets=true). "
              "Floor = the same text query on the full-text index alone (count + 20 best). Peer = Datasette "
              "on the same SQLite file (FTS5 + 4 column facets; it cannot facet over join tables); SQLite only.", ""]

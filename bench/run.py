@@ -377,6 +377,7 @@ def _environment(args, started: float) -> dict:
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version, "reps": args.reps, "seed": SEED, "gunicorn_workers": WORKERS,
+        "search_threads": servers.SEARCH_THREADS,
         "load_average_at_end": os.getloadavg(), "elapsed_s": round(time.time() - started),
     }
 

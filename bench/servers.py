@@ -21,6 +21,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+SEARCH_THREADS = 2  # the threads one search may use (GLOACT_SEARCH_THREADS): the target machine's cores
+
+
 def production_env(var_dir: Path, database_url: str) -> dict:
     """Production settings for plain HTTP on loopback. GLOACT_API_RATE="" turns the API's rate
     limit off: the benchmark's single client would otherwise get 429 after 60 requests a minute."""
@@ -31,6 +34,7 @@ def production_env(var_dir: Path, database_url: str) -> dict:
         "GLOACT_ALLOWED_HOSTS": "127.0.0.1",
         "GLOACT_SSL_REDIRECT": "0",
         "GLOACT_API_RATE": "",
+        "GLOACT_SEARCH_THREADS": str(SEARCH_THREADS),
         "GLOACT_VAR_DIR": str(var_dir),
         "DATABASE_URL": database_url,
         "GLOACT_LOG_LEVEL": "WARNING",
