@@ -32,21 +32,31 @@ def _config(language: str) -> str:
     return CONFIGS.get((language or "").split("-")[0].lower(), "simple")
 
 
-def websearch_text(query: TextQuery) -> str:
-    """`query` in websearch_to_tsquery syntax."""
+def _websearch_text(groups: tuple[tuple[tuple[str, ...], ...], ...]) -> str:
+    """The groups of a TextQuery (AND of ORs of words or phrases) in websearch_to_tsquery syntax."""
 
     def item(words):
         return fold_diacritics(words[0] if len(words) == 1 else '"' + " ".join(words) + '"')
 
-    terms = [" or ".join(item(words) for words in group) for group in query.groups]
-    terms += ["-" + item(words) for words in query.negated]
-    return " ".join(terms)
+    return " ".join(" or ".join(item(words) for words in group) for group in groups)
+
+
+def _in_every_config(text: str) -> tuple[str, list]:
+    """`text` (websearch syntax) as one tsquery: its forms in every configuration, OR-ed."""
+    sql = " || ".join(f"websearch_to_tsquery('{config}'::regconfig, %s)" for config in QUERY_CONFIGS)
+    return f"({sql})", [text] * len(QUERY_CONFIGS)
 
 
 def _tsquery(query: TextQuery) -> tuple[str, list]:
-    text = websearch_text(query)
-    sql = " || ".join(f"websearch_to_tsquery('{config}'::regconfig, %s)" for config in QUERY_CONFIGS)
-    return f"({sql})", [text] * len(QUERY_CONFIGS)
+    """`query` as a tsquery. Its negated items are taken out once, in all their forms (AND NOT the
+    union): negated inside each configuration's query, a form that one configuration makes and
+    the document does not hold (Spanish "childr" for "children" in an English text) brought back
+    every case with the word."""
+    tsquery, params = _in_every_config(_websearch_text(query.groups))
+    if not query.negated:
+        return tsquery, params
+    excluded, excluded_params = _in_every_config(_websearch_text((query.negated,)))
+    return f"({tsquery} && !!{excluded})", [*params, *excluded_params]
 
 
 def index(case_id: int, parts: list[Part]) -> None:
