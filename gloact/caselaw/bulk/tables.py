@@ -1,5 +1,5 @@
 """Bulk INSERT for the import: rows made straight from plain values (field attname -> Python
-value), written with one executemany per table and chunk.
+value), written with one COPY (PostgreSQL) or executemany (SQLite) per table and chunk.
 
 A row holds what `Model(**values).save()` would write (the model's defaults, auto_now times,
 values converted for the database) without making the model instances, whose creation took a
@@ -46,14 +46,21 @@ def large_page_cache():
 
 
 def insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """INSERT `rows` (tuples of database values for `columns`) into the table of `model`."""
+    """INSERT `rows` (tuples of database values for `columns`) into the table of `model`:
+    PostgreSQL with COPY (an INSERT per row, even pipelined, costs the server a bind and an
+    execution each: 10,000 cases took 21.5 s to import instead of 16 s), SQLite with one
+    prepared INSERT."""
     if not rows:
         return
     quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-           f"VALUES ({', '.join(['%s'] * len(columns))})")
+    table, names = quote(model._meta.db_table), ", ".join(quote(c) for c in columns)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", rows)  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
 def reserve_ids(model, count: int) -> list[int]:

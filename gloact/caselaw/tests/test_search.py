@@ -13,6 +13,7 @@ from gloact.caselaw.models import Case, CaseTranslation, Person, Source
 from gloact.caselaw.search import (
     FACETS, FACETS_BY_NAME, CaseQuery, InvalidCursor, facet_counts, filtered_cases, parse_text, search_cases,
 )
+from gloact.caselaw.search.document import document_parts
 from gloact.caselaw.search.highlight import highlight, snippet
 from gloact.caselaw.search.index import backend, fetch, index_case
 from gloact.core.models import Country
@@ -194,6 +195,27 @@ def test_index_follows_publication_and_texts(corpus):
     draft_pk = draft.pk
     draft.delete()
     assert draft_pk not in index_ids()
+
+
+def stored_documents() -> dict[int, tuple]:
+    """The search index's rows: case id -> its indexed text (SQLite) or vector (PostgreSQL)."""
+    sql = (f"SELECT rowid, title, body FROM {backend().TABLE}" if connection.vendor == "sqlite"
+           else f"SELECT case_id, document::text FROM {backend().TABLE}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+@pytest.mark.parametrize("statement_size", [1, 100_000])
+def test_indexing_many_cases_at_once_stores_what_indexing_each_stores(corpus, monkeypatch, statement_size):
+    one_by_one = stored_documents()
+    assert len(one_by_one) == 4
+    if connection.vendor == "postgresql":  # several statements (a case each), or one for all
+        monkeypatch.setattr(backend(), "INDEX_PARAMETERS", statement_size)
+    backend().clear()
+    published = Case.objects.published().prefetch_related("translations", "proceedings", "sources")
+    backend().index_many([(case.pk, document_parts(case)) for case in published])
+    assert stored_documents() == one_by_one
 
 
 def test_index_case_is_idempotent(corpus):
