@@ -4,9 +4,9 @@ created by migration 0005; the vectors are stored in the table's pages, not in T
 The document joins one 'simple' vector of every text (exact words, any language) with one vector
 per text language in its own configuration (english, french, spanish, russian, portuguese), so
 stemming follows the language of each text and its translations. Arabic and Chinese texts are in
-the 'simple' vector only. A query is run against 'simple' and every language configuration
-(websearch_to_tsquery, OR-ed together). Latin accents are folded in Python on both sides, as
-SQLite's tokenizer does, so that both databases find the same cases.
+the 'simple' vector only. Each word or phrase of a query matches in any of its forms in 'simple'
+and every language configuration (_tsqueries). Latin accents are folded in Python on both sides,
+as SQLite's tokenizer does, so that both databases find the same cases.
 """
 
 from django.db import connection
@@ -34,31 +34,48 @@ def _config(language: str) -> str:
     return CONFIGS.get((language or "").split("-")[0].lower(), "simple")
 
 
-def _websearch_text(groups: tuple[tuple[tuple[str, ...], ...], ...]) -> str:
-    """The groups of a TextQuery (AND of ORs of words or phrases) in websearch_to_tsquery syntax."""
-
-    def item(words):
-        return fold_diacritics(words[0] if len(words) == 1 else '"' + " ".join(words) + '"')
-
-    return " ".join(" or ".join(item(words) for words in group) for group in groups)
+def _item_text(words: tuple[str, ...]) -> str:
+    """A word, or a phrase, in websearch_to_tsquery syntax."""
+    return fold_diacritics(words[0] if len(words) == 1 else '"' + " ".join(words) + '"')
 
 
-def _in_every_config(text: str) -> tuple[str, list]:
-    """`text` (websearch syntax) as one tsquery: its forms in every configuration, OR-ed."""
-    sql = " || ".join(f"websearch_to_tsquery('{config}'::regconfig, %s)" for config in QUERY_CONFIGS)
-    return f"({sql})", [text] * len(QUERY_CONFIGS)
+def _forms(items: list[tuple[str, ...]]) -> list[list[str]]:
+    """The distinct forms (tsquery texts) of each item (a word or a phrase) in the configurations."""
+    texts = [_item_text(item) for item in items]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT item, websearch_to_tsquery(config, text)::text FROM unnest(%s::text[]) "
+            "WITH ORDINALITY AS item(text, item), unnest(%s::regconfig[]) AS config ORDER BY 1, 2",
+            [texts, list(QUERY_CONFIGS)],
+        )
+        forms = [[] for _item in items]
+        for item, form in cursor.fetchall():
+            if form:  # empty when every word of the item is a stop word of the configuration
+                forms[item - 1].append(form)
+    return forms
 
 
-def _tsquery(query: TextQuery) -> tuple[str, list]:
-    """`query` as a tsquery. Its negated items are taken out once, in all their forms (AND NOT the
-    union): negated inside each configuration's query, a form that one configuration makes and
-    the document does not hold (Spanish "childr" for "children" in an English text) brought back
-    every case with the word."""
-    tsquery, params = _in_every_config(_websearch_text(query.groups))
-    if not query.negated:
-        return tsquery, params
-    excluded, excluded_params = _in_every_config(_websearch_text((query.negated,)))
-    return f"({tsquery} && !!{excluded})", [*params, *excluded_params]
+def _tsqueries(query: TextQuery) -> tuple[str, str]:
+    """Two tsqueries (texts) of `query`, from the distinct forms of its items in every configuration:
+    - to match: each group in any form of any of its items, AND-ed, and no form of a negated item.
+      It used to be websearch_to_tsquery of the whole text in each configuration, OR-ed, which
+      read "a OR b c" as a or (b and c), repeated the forms that configurations share, and paired
+      each word with every other: 12 lexemes for "passports wages" instead of 5, each looked up
+      in every vector scanned;
+    - to rank by: the same lexemes, OR-ed, AND NOT the negated ones (ts_rank weighs the distinct
+      lexemes of a query, by whether its top operator is OR or AND: as ranked before)."""
+    forms = iter(_forms([item for group in query.groups for item in group] + list(query.negated)))
+    groups = [list(dict.fromkeys(form for item in group for form in next(forms))) for group in query.groups]
+    excluded = [form for _item in query.negated for form in next(forms)]
+
+    def either(forms) -> str:
+        return " | ".join(f"( {form} )" for form in forms)
+
+    match = " & ".join(f"( {either(group)} )" for group in groups if group)
+    rank = either(form for group in groups for form in group)
+    if match and excluded:
+        match, rank = (f"( {text} ) & !( {either(excluded)} )" for text in (match, rank))
+    return match, rank
 
 
 def _document(parts: list[Part]) -> tuple[str, list]:
@@ -106,8 +123,8 @@ def clear() -> None:
 
 
 def match_sql(query: TextQuery) -> tuple[str, list]:
-    tsquery, params = _tsquery(query)
-    return f"SELECT case_id FROM {TABLE} WHERE document @@ {tsquery}", params  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+    match, _rank = _tsqueries(query)
+    return f"SELECT case_id FROM {TABLE} WHERE document @@ %s::tsquery", [match]  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
 def _within(ids: tuple[int, int] | None) -> tuple[str, list]:
@@ -118,10 +135,10 @@ def _within(ids: tuple[int, int] | None) -> tuple[str, list]:
 def bitmap_sql(query: TextQuery, ids: tuple[int, int] | None = None) -> tuple[str, list]:
     """SQL computing the bitmap of the cases matching `query` (among `ids`, first to last, if
     given) as (word number, word) rows, see to_bitmap."""
-    tsquery, params = _tsquery(query)
+    match, _rank = _tsqueries(query)
     within, id_params = _within(ids)
     return (f"SELECT case_id / {WORD_BITS}, bit_or(1::bigint << (case_id %% {WORD_BITS})::int) FROM {TABLE} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-            f"WHERE document @@ {tsquery}{within} GROUP BY 1", [*params, *id_params])
+            f"WHERE document @@ %s::tsquery{within} GROUP BY 1", [match, *id_params])
 
 
 to_bitmap = from_words  # the rows of bitmap_sql
@@ -132,17 +149,17 @@ def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
     """SQL selecting (case id, relevance) of the `limit` most relevant matches of `query`, best
     first, with a relevance of at most `at_most` when given (to continue after a cursor), among
     the case ids `ids` (first, last) when given."""
-    tsquery, params = _tsquery(query)
+    match, rank = _tsqueries(query)
     within, id_params = _within(ids)
     # Normalisation 1 divides by the log of the document's length, as bm25 weighs length on SQLite:
     # without it a common word gives thousands of equal scores, and a page after a cursor ends
     # inside such a run of ties, which took two more, larger rankings to cut.
-    relevance = f"ts_rank(document, {tsquery}, 1)::float8"
+    relevance = "ts_rank(document, %s::tsquery, 1)::float8"
     if at_most is None:  # this plain form lets PostgreSQL rank in parallel workers
-        return (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ {tsquery}{within} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-                "ORDER BY relevance DESC LIMIT %s", [*params, *params, *id_params, limit])
+        return (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ %s::tsquery{within} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+                "ORDER BY relevance DESC LIMIT %s", [rank, match, *id_params, limit])
     # After a cursor, ranked once per match in a subquery (OFFSET 0 keeps PostgreSQL from merging
     # it into the outer query, which would compute ts_rank again for the cursor's condition).
-    ranked = (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ {tsquery}{within} OFFSET 0")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+    ranked = (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE document @@ %s::tsquery{within} OFFSET 0")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
     return (f"SELECT case_id, relevance FROM ({ranked}) AS ranked WHERE relevance <= %s "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-            "ORDER BY relevance DESC LIMIT %s", [*params, *params, *id_params, at_most, limit])
+            "ORDER BY relevance DESC LIMIT %s", [rank, match, *id_params, at_most, limit])

@@ -136,6 +136,13 @@ def test_exclusion_and_alternatives(corpus):
     assert found("restaurant truck") == set()
 
 
+def test_an_alternative_binds_tighter_than_the_words_around_it(corpus):
+    # "a OR b c" is (a or b) and c on both databases; PostgreSQL's websearch syntax, given the
+    # whole text, read it as a or (b and c) and found the Mali case through "restaurant" alone.
+    assert found("restaurant OR truck crossing") == ids(corpus, "niger")
+    assert found("crossing restaurant OR truck") == ids(corpus, "niger")
+
+
 def test_an_excluded_word_keeps_out_every_case_with_it(corpus):
     # PostgreSQL stems "children" as "childr" in Spanish, a form no English text holds: excluded
     # only form by form, the case came back through that form. The page and the API as well.
