@@ -4,9 +4,9 @@ in a Django process of its own (no HTTP, no ORM, no facets).
     python -m bench.floor PLAN.json RESULT.json   (PLAN: {"reps": N, "queries": {name: q}})
 
 Each sample is the two statements any search page needs: the number of matches and the 20 best
-by the index's own ranking as the application ranks (SQLite FTS5 bm25 with the title weighted;
-PostgreSQL ts_rank normalised by length over the GIN-indexed tsvector), using the backends' own
-query translation and planner settings.
+by the index's own ranking, as the application ranks in one statement (the backends' ranked_sql:
+SQLite FTS5 bm25 with the title weighted; PostgreSQL ts_rank normalised by length over the
+GIN-indexed tsvector), with the backends' own query translation and planner settings.
 """
 
 import json
@@ -16,23 +16,13 @@ import time
 
 
 def floor_statements(text: str) -> list[tuple[str, list]]:
-    from django.db import connection
-
     from gloact.caselaw.search import parse_text
     from gloact.caselaw.search.index import backend
 
     query = parse_text(text)
     search = backend()
     match, params = search.match_sql(query)
-    if connection.vendor == "postgresql":
-        tsquery, tsparams = search._tsquery(query)
-        top = (f"SELECT case_id FROM {search.TABLE} WHERE document @@ {tsquery} "
-               f"ORDER BY ts_rank(document, {tsquery}, 1) DESC LIMIT 20", tsparams + tsparams)
-    else:
-        table = search.TABLE
-        top = (f"SELECT rowid FROM {table} WHERE {table} MATCH %s ORDER BY bm25({table}, 5.0, 1.0) LIMIT 20",
-               [search.match_expression(query)])
-    return [(f"SELECT COUNT(*) FROM ({match}) AS matches", params), top]
+    return [(f"SELECT COUNT(*) FROM ({match}) AS matches", params), search.ranked_sql(query, 20)]
 
 
 def main(argv: list[str]) -> None:
