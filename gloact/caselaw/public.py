@@ -70,18 +70,27 @@ def _rows(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _one_of(column: str, values: list) -> tuple[str, list]:
+    """The condition `column` is one of `values`, with its parameters. On PostgreSQL one array:
+    psycopg reads a long query through for its placeholders at each run, and with the 6,000 of
+    a batch's term links, that took a sixth of the export's time."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [values]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", values
+
+
 def _term_links(ids: list[int], column: str) -> list[tuple[str, int, object]]:
     """(Case field, case id, the term's `column`) of every classification of the cases `ids`, in
     one query."""
-    marks = ", ".join(["%s"] * len(ids))
+    condition, condition_params = _one_of("link.case_id", ids)
     term_table = connection.ops.quote_name(Term._meta.db_table)
     column = connection.ops.quote_name(column)
     parts, params = [], []
     for field in TERM_FIELDS.values():
         through = connection.ops.quote_name(Case._meta.get_field(field).remote_field.through._meta.db_table)
         parts.append(f"SELECT %s, link.case_id, term.{column} FROM {through} link "  # nosec B608 # identifiers are model tables and fields; values are bound parameters
-                     f"JOIN {term_table} term ON term.id = link.term_id WHERE link.case_id IN ({marks})")
-        params += [field, *ids]
+                     f"JOIN {term_table} term ON term.id = link.term_id WHERE {condition}")
+        params += [field, *condition_params]
     return _rows(" UNION ALL ".join(parts), params)
 
 
@@ -112,9 +121,9 @@ def _nationalities(persons: list[Person]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
     if persons:
         through = connection.ops.quote_name(Person.nationalities.through._meta.db_table)
+        condition, params = _one_of("person_id", [person.pk for person in persons])
         for person_id, iso3 in _rows(
-            f"SELECT person_id, country_id FROM {through} "  # nosec B608 # identifiers are model tables; values are bound parameters
-            f"WHERE person_id IN ({', '.join(['%s'] * len(persons))})", [person.pk for person in persons],
+            f"SELECT person_id, country_id FROM {through} WHERE {condition}", params,  # nosec B608 # identifiers are model tables; values are bound parameters
         ):
             found[person_id].append(iso3)
     return found
