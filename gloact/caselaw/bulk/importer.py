@@ -8,8 +8,8 @@ Two passes over the file, both streaming:
 
 New cases are written in bulk without signals (so no audit-log entry per case, which a bulk import
 would drown in): each table's rows, made from the record's values without model instances, with one
-COPY or executemany per chunk (tables.py; ids of cases and persons, needed by their children, are reserved
-beforehand). The importer indexes new cases for search itself, from the rows in memory, and
+COPY or executemany per chunk (tables.py; ids of cases and persons, needed by their children, are
+reserved beforehand). The importer indexes new cases for search itself, from the rows in memory, and
 schedules the regeneration of the download files. An existing case is saved (with its signals)
 only if the record changes it, so importing the same file again is quick.
 """
