@@ -9,6 +9,8 @@ and every language configuration (_tsqueries). Latin accents are folded in Pytho
 as SQLite's tokenizer does, so that both databases find the same cases.
 """
 
+import functools
+
 from django.db import connection
 
 from .bitsets import WORD_BITS, from_words
@@ -39,20 +41,22 @@ def _item_text(words: tuple[str, ...]) -> str:
     return fold_diacritics(words[0] if len(words) == 1 else '"' + " ".join(words) + '"')
 
 
-def _forms(items: list[tuple[str, ...]]) -> list[list[str]]:
-    """The distinct forms (tsquery texts) of each item (a word or a phrase) in the configurations."""
-    texts = [_item_text(item) for item in items]
+@functools.lru_cache(maxsize=4096)
+def _forms(texts: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The distinct forms (tsquery texts) of each item (a word or a phrase, `_item_text`) in the
+    configurations. Kept per process: the configurations are fixed, and a search asks for the
+    same forms in each of its statements (the bitmap, then each batch of its ranking)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT DISTINCT item, websearch_to_tsquery(config, text)::text FROM unnest(%s::text[]) "
             "WITH ORDINALITY AS item(text, item), unnest(%s::regconfig[]) AS config ORDER BY 1, 2",
-            [texts, list(QUERY_CONFIGS)],
+            [list(texts), list(QUERY_CONFIGS)],
         )
-        forms = [[] for _item in items]
+        forms = [[] for _text in texts]
         for item, form in cursor.fetchall():
             if form:  # empty when every word of the item is a stop word of the configuration
                 forms[item - 1].append(form)
-    return forms
+    return tuple(tuple(item_forms) for item_forms in forms)
 
 
 def _tsqueries(query: TextQuery) -> tuple[str, str]:
@@ -64,7 +68,8 @@ def _tsqueries(query: TextQuery) -> tuple[str, str]:
       in every vector scanned;
     - to rank by: the same lexemes, OR-ed, AND NOT the negated ones (ts_rank weighs the distinct
       lexemes of a query, by whether its top operator is OR or AND: as ranked before)."""
-    forms = iter(_forms([item for group in query.groups for item in group] + list(query.negated)))
+    items = [item for group in query.groups for item in group] + list(query.negated)
+    forms = iter(_forms(tuple(_item_text(item) for item in items)))
     groups = [list(dict.fromkeys(form for item in group for form in next(forms))) for group in query.groups]
     excluded = [form for _item in query.negated for form in next(forms)]
 
