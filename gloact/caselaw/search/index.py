@@ -26,10 +26,12 @@ def backend():
     return sqlite
 
 
-def fetch(sql: str, params: list) -> list[tuple]:
-    """The rows of a search statement, run with the backend's planner settings for searches
-    (SEARCH_SETTINGS, set for this statement's transaction only)."""
-    settings = backend().SEARCH_SETTINGS
+def fetch(sql: str, params: list, settings: dict[str, str] | None = None) -> list[tuple]:
+    """The rows of a search statement, run with planner settings, set for this statement's
+    transaction only: its own where it has some (a backend's statement may be (sql, params,
+    settings)), otherwise the backend's for searches (SEARCH_SETTINGS)."""
+    if settings is None:
+        settings = backend().SEARCH_SETTINGS
     with transaction.atomic() if settings else nullcontext(), connection.cursor() as cursor:
         for name, value in settings.items():
             cursor.execute(f"SET LOCAL {name} = {value}")
@@ -37,8 +39,8 @@ def fetch(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def fetch_parts(statements: list[tuple[str, list]]) -> list[list[tuple]]:
-    """The rows of each (sql, params) statement: the parts of one search split by case ids
+def fetch_parts(statements: list[tuple]) -> list[list[tuple]]:
+    """The rows of each statement (see fetch): the parts of one search split by case ids
     (bitmaps.id_ranges), run side by side on this process's search threads, each thread with its
     own connection (kept open, with its page cache, for the next search)."""
     if len(statements) == 1:

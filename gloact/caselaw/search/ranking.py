@@ -3,8 +3,10 @@
 The full-text index ranks the matches of the text and hands back only the best few (ORDER BY
 relevance LIMIT n, inside the database); the facet selections are applied to those in memory
 (the bitmap of the search). How many to ask for is estimated from the share of text matches
-that the facets keep; if too few remain, a larger batch is asked for. A cursor continues below
-the relevance of the last case shown, so a deep page costs the same as the first.
+that the facets keep; if too few remain, a larger batch is asked for. PostgreSQL is given the
+bitmap and ranks only its cases (postgres.ranked_sql), so its first batch is always enough. A
+cursor continues below the relevance of the last case shown, so a deep page costs the same as the
+first.
 
 Order: relevance, then decision date, then case id, all descending (as the cursor's values).
 
@@ -53,7 +55,7 @@ def ranked_page(text_query: TextQuery, matches: int, share: float, decision_keys
     batch = int(size / max(share, 1e-6) * _MARGIN) + _FIRST_BATCH
     search = backend()
     while True:
-        parts = fetch_parts([search.ranked_sql(text_query, batch, at_most, ids) for ids in id_ranges])
+        parts = fetch_parts([search.ranked_sql(text_query, batch, at_most, ids, matches) for ids in id_ranges])
         # A part that filled its batch may have left out cases as relevant as its last one: only
         # the cases above the highest such relevance are surely all there.
         full = [rows for rows in parts if len(rows) == batch]

@@ -83,11 +83,13 @@ def to_bitmap(rows: list[tuple]) -> int:
 
 
 def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
-               ids: tuple[int, int] | None = None) -> tuple[str, list]:
+               ids: tuple[int, int] | None = None, among: int | None = None) -> tuple[str, list]:
     """SQL selecting (case id, relevance) of the `limit` most relevant matches of `query`, best
     first, with a relevance of at most `at_most` when given (to continue after a cursor), among
     the case ids `ids` (first, last) when given. Relevance: -bm25, titles weighing five times the
-    body (higher is better)."""
+    body (higher is better). `among` (the bitmap of the search's cases) is not used: FTS5 finds
+    the matches in its index, and testing a bit of each in SQL would cost more than ranked_page's
+    test of the best few in Python."""
     condition, params = _within(ids)
     params = [match_expression(query), *params]
     if at_most is not None:

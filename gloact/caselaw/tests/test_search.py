@@ -11,11 +11,13 @@ from django.db import connection
 from gloact.caselaw.demo import load as load_demo
 from gloact.caselaw.models import Case, CaseTranslation, Person, Source
 from gloact.caselaw.search import (
-    FACETS, FACETS_BY_NAME, CaseQuery, InvalidCursor, facet_counts, filtered_cases, parse_text, search_cases,
+    FACETS, FACETS_BY_NAME, CaseQuery, InvalidCursor, bitmaps, facet_counts, filtered_cases, parse_text, search_cases,
 )
+from gloact.caselaw.search.bitsets import ids_of
 from gloact.caselaw.search.document import document_parts
 from gloact.caselaw.search.highlight import highlight, snippet
 from gloact.caselaw.search.index import backend, fetch, index_case
+from gloact.caselaw.search.postgres import _has_phrase
 from gloact.core.models import Country
 
 from .factories import make_case, make_person, make_proceeding, term
@@ -96,8 +98,13 @@ def corpus():
 
 
 def found(text="", **params) -> set[str]:
+    """Public ids of the cases matching a search, by both of its paths, which must agree: the
+    queryset (filtering.py: feeds, exports) and the bitmaps (bitmaps.py: search pages, API)."""
     query = CaseQuery.from_params({"q": text, **params})
-    return set(filtered_cases(query).values_list("public_id", flat=True))
+    cases = dict(filtered_cases(query).values_list("pk", "public_id"))
+    structures = bitmaps.current()
+    assert ids_of(structures.matching(query, structures.text_bitmap(query.text_query))) == sorted(cases)
+    return set(cases.values())
 
 
 def ids(corpus, *names) -> set[str]:
@@ -134,6 +141,13 @@ def test_exclusion_and_alternatives(corpus):
     assert found("-recruitment") == set()
     assert found("restaurant OR truck") == ids(corpus, "mali", "niger")
     assert found("restaurant truck") == set()
+
+
+def test_a_phrase_is_told_from_its_words_by_the_operators_outside_quoted_lexemes():
+    # On PostgreSQL, the bitmap of a query without a phrase comes from the vectors without positions.
+    assert _has_phrase("'forced' <-> 'labour'") and _has_phrase("'a' & ( 'b' <2> 'c' )")
+    assert not _has_phrase("( 'forced' | 'forc' ) & 'labour'")
+    assert not _has_phrase(r"'a<->b' & 'it''s' | !'c\\' & 'd\'<->e'")
 
 
 def test_an_alternative_binds_tighter_than_the_words_around_it(corpus):
@@ -174,11 +188,17 @@ def test_unpublished_cases_never_appear(corpus):
 
 
 def index_ids() -> set[int]:
-    table = backend().TABLE
-    column = "rowid" if connection.vendor == "sqlite" else "case_id"
+    """The case ids in the search index (on PostgreSQL, in both of its tables, which must agree)."""
+    search = backend()
+    tables = [(search.TABLE, "rowid")] if connection.vendor == "sqlite" else [
+        (search.TABLE, "case_id"), (search.LEXEMES, "case_id")]
+    found = []
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {column} FROM {table}")
-        return {row[0] for row in cursor.fetchall()}
+        for table, column in tables:
+            cursor.execute(f"SELECT {column} FROM {table}")
+            found.append({row[0] for row in cursor.fetchall()})
+    assert all(ids == found[0] for ids in found)
+    return found[0]
 
 
 def test_index_follows_publication_and_texts(corpus):
@@ -205,9 +225,12 @@ def test_index_follows_publication_and_texts(corpus):
 
 
 def stored_documents() -> dict[int, tuple]:
-    """The search index's rows: case id -> its indexed text (SQLite) or vector (PostgreSQL)."""
-    sql = (f"SELECT rowid, title, body FROM {backend().TABLE}" if connection.vendor == "sqlite"
-           else f"SELECT case_id, document::text FROM {backend().TABLE}")
+    """The search index's rows: case id -> its indexed text (SQLite) or vector, and whether its
+    lexemes row holds that vector without positions (PostgreSQL)."""
+    search = backend()
+    sql = (f"SELECT rowid, title, body FROM {search.TABLE}" if connection.vendor == "sqlite" else
+           f"SELECT case_id, document::text, (SELECT lexemes = strip(document) FROM {search.LEXEMES} AS lexemes "
+           f"WHERE lexemes.case_id = documents.case_id) FROM {search.TABLE} AS documents")
     with connection.cursor() as cursor:
         cursor.execute(sql)
         return {row[0]: row[1:] for row in cursor.fetchall()}
@@ -223,6 +246,8 @@ def test_indexing_many_cases_at_once_stores_what_indexing_each_stores(corpus, mo
     published = Case.objects.published().prefetch_related("translations", "proceedings", "sources")
     backend().index_many([(case.pk, document_parts(case)) for case in published])
     assert stored_documents() == one_by_one
+    assert connection.vendor == "sqlite" or all(in_step for _vector, in_step in one_by_one.values())
+    assert index_ids() == set(one_by_one)
 
 
 def test_index_case_is_idempotent(corpus):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gloact.caselaw import selectors
 from gloact.caselaw.models import Case, Proceeding
-from gloact.caselaw.search import CaseQuery, bitmaps, filtered_cases, orders, ranking, search_cases
+from gloact.caselaw.search import CaseQuery, bitmaps, filtered_cases, orders, postgres, ranking, search_cases
 from gloact.caselaw.search.bitmaps import ELEMENT_FIELDS
 from gloact.caselaw.search.bitsets import bitmap, from_words, ids_of
 from gloact.caselaw.search.index import backend, fetch
@@ -94,11 +94,13 @@ def all_pages(query: CaseQuery) -> list[int]:
 
 
 def test_pages_follow_the_reference_order(corpus, monkeypatch):
-    # Each path: small sets sorted or the order walked; ranked matches in one batch or several.
+    # Each path: small sets sorted or the order walked; ranked matches in one batch or several;
+    # on PostgreSQL, the cases to rank scanned or fetched by id.
     for small_set, first_batch, margin in [(0, 1, 0.0), (100_000, 32, 1.5), (0, 32, 1.5), (100_000, 1, 0.0)]:
         monkeypatch.setattr(orders, "_SMALL_SET", small_set)
         monkeypatch.setattr(ranking, "_FIRST_BATCH", first_batch)
         monkeypatch.setattr(ranking, "_MARGIN", margin)
+        monkeypatch.setattr(postgres, "FEW_TO_RANK", small_set)
         for params in QUERIES:
             query = CaseQuery.from_params(params)
             assert all_pages(query) == expected_order(query), (params, small_set, first_batch)
@@ -118,6 +120,22 @@ def test_a_search_keeps_to_a_range_of_case_ids(corpus):
     assert sorted(fetch(*search.ranked_sql(text, 100, at_most, (low, high)))) == [
         row for row in within if row[1] <= at_most]
     assert ids_of(search.to_bitmap(fetch(*search.bitmap_sql(text, (low, high))))) == ids[3:11]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="PostgreSQL ranks only the cases of the search; SQLite's FTS5 ranks from its index")
+@pytest.mark.parametrize("few_to_rank", [0, 100_000])  # a scan testing each case's bit, or fetching by id
+def test_postgres_ranks_the_cases_of_the_search_as_all_matches(corpus, monkeypatch, few_to_rank):
+    monkeypatch.setattr(postgres, "FEW_TO_RANK", few_to_rank)
+    text = CaseQuery(text="victims").text_query
+    everything = fetch(*postgres.ranked_sql(text, 100))
+    kept = everything[1::2]
+    among = bitmap(pk for pk, _relevance in kept)
+    assert sorted(fetch(*postgres.ranked_sql(text, 100, among=among))) == sorted(kept)
+    at_most = kept[2][1]
+    assert sorted(fetch(*postgres.ranked_sql(text, 100, at_most, among=among))) == sorted(
+        row for row in kept if row[1] <= at_most)
+    assert [row[1] for row in fetch(*postgres.ranked_sql(text, 3, among=among))] == [row[1] for row in kept[:3]]
 
 
 @pytest.mark.django_db(transaction=True)  # the parts run on other connections: they must see the cases
