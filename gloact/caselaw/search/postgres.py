@@ -25,10 +25,10 @@ TABLE = "caselaw_case_search"
 LEXEMES = "caselaw_case_lexemes"
 CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "pt": "portuguese"}
 QUERY_CONFIGS = ("simple", *CONFIGS.values())
-# A search scans the vectors of every match (a seq scan for a common word). The planner prices
-# that scan too cheaply to split it between parallel workers: the default setup cost (1,000)
-# outweighs the gain it expects. Set for search statements only; with it, ranking and counting a
-# common word at 100,000 cases take half the time (two cores).
+# Ranking, and the bitmap of a phrase, scan the vectors of many cases (a seq scan for a common
+# word). The planner prices that scan too cheaply to split it between parallel workers: the
+# default setup cost (1,000) outweighs the gain it expects. Set for search statements only; with
+# it, ranking and counting a common word at 100,000 cases took half the time (two cores).
 SEARCH_SETTINGS = {"parallel_setup_cost": "100"}
 # The lexemes table is read through its GIN index, however common the words: the planner prices a
 # scan of it by its few megabytes of case ids, not by the vectors it would fetch from TOAST ("court"
