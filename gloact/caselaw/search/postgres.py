@@ -17,6 +17,7 @@ import re
 
 from django.db import connection
 
+from . import leaders
 from .bitsets import WORD_BITS, from_words, ids_of
 from .document import TITLE, Part, fold_diacritics
 from .query import TextQuery
@@ -40,6 +41,10 @@ SPLIT_BY_ID = False
 # Up to this many cases are ranked by fetching each by its id (a few microseconds each); more, by a
 # scan of the vectors that skips those not in the search (ranked_sql).
 FEW_TO_RANK = 2_000
+# Relevance: ts_rank with normalisation 1, which divides by the log of the document's length, as
+# bm25 weighs length on SQLite: without it a common word gives thousands of equal scores, and a page
+# after a cursor ends inside such a run of ties, which took two more, larger rankings to cut.
+RELEVANCE = "ts_rank(document, %s::tsquery, 1)::float8"
 # Parameters of one indexing statement: at most about this many, below PostgreSQL's 65,535.
 INDEX_PARAMETERS = 20_000
 
@@ -78,8 +83,9 @@ def _tsqueries(query: TextQuery) -> tuple[str, str]:
       read "a OR b c" as a or (b and c), repeated the forms that configurations share, and paired
       each word with every other: 12 lexemes for "passports wages" instead of 5, each looked up
       in every vector scanned;
-    - to rank by: the same lexemes, OR-ed, AND NOT the negated ones (ts_rank weighs the distinct
-      lexemes of a query, by whether its top operator is OR or AND: as ranked before)."""
+    - to rank by: the same forms, OR-ed (ts_rank weighs the distinct lexemes of an OR; an AND at
+      the top, as with the negated forms that used to be there, makes it measure how close the
+      lexemes are: "victims -children" ranked its matches about 1e-21)."""
     items = [item for group in query.groups for item in group] + list(query.negated)
     forms = iter(_forms(tuple(_item_text(item) for item in items)))
     groups = [list(dict.fromkeys(form for item in group for form in next(forms))) for group in query.groups]
@@ -89,10 +95,9 @@ def _tsqueries(query: TextQuery) -> tuple[str, str]:
         return " | ".join(f"( {form} )" for form in forms)
 
     match = " & ".join(f"( {either(group)} )" for group in groups if group)
-    rank = either(form for group in groups for form in group)
     if match and excluded:
-        match, rank = (f"( {text} ) & !( {either(excluded)} )" for text in (match, rank))
-    return match, rank
+        match = f"( {match} ) & !( {either(excluded)} )"
+    return match, either(form for group in groups for form in group)
 
 
 def _has_phrase(tsquery: str) -> bool:
@@ -126,6 +131,7 @@ def index_many(documents: list[tuple[int, list[Part]]]) -> None:
         params += [case_id, *document_params]
         if len(params) > INDEX_PARAMETERS or number == len(documents):
             with connection.cursor() as cursor:
+                leaders.lock_for_indexing(cursor)
                 cursor.execute(
                     f"WITH indexed AS (INSERT INTO {TABLE} (case_id, document) VALUES {', '.join(rows)} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
                     "ON CONFLICT (case_id) DO UPDATE SET document = EXCLUDED.document RETURNING case_id, document) "
@@ -144,7 +150,7 @@ def remove(case_id: int) -> None:
 
 def clear() -> None:
     with connection.cursor() as cursor:
-        for table in (TABLE, LEXEMES):
+        for table in (TABLE, LEXEMES, leaders.LISTS):
             cursor.execute(f"DELETE FROM {table}")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
@@ -191,15 +197,16 @@ def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
         bits = among.to_bytes((among.bit_length() + 7) // 8, "little")
         condition = "CASE WHEN case_id < %s THEN get_bit(%s::bytea, case_id) = 1 ELSE false END"
         params = [len(bits) * 8, bits]
-    # Normalisation 1 divides by the log of the document's length, as bm25 weighs length on SQLite:
-    # without it a common word gives thousands of equal scores, and a page after a cursor ends
-    # inside such a run of ties, which took two more, larger rankings to cut.
-    relevance = "ts_rank(document, %s::tsquery, 1)::float8"
     if at_most is None:  # this plain form lets PostgreSQL rank in parallel workers
-        return (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE {condition}{within} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+        return (f"SELECT case_id, {RELEVANCE} AS relevance FROM {TABLE} WHERE {condition}{within} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
                 "ORDER BY relevance DESC LIMIT %s", [rank, *params, *id_params, limit])
     # After a cursor, ranked once per match in a subquery (OFFSET 0 keeps PostgreSQL from merging
     # it into the outer query, which would compute ts_rank again for the cursor's condition).
-    ranked = (f"SELECT case_id, {relevance} AS relevance FROM {TABLE} WHERE {condition}{within} OFFSET 0")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+    ranked = (f"SELECT case_id, {RELEVANCE} AS relevance FROM {TABLE} WHERE {condition}{within} OFFSET 0")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
     return (f"SELECT case_id, relevance FROM ({ranked}) AS ranked WHERE relevance <= %s "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
             "ORDER BY relevance DESC LIMIT %s", [rank, *params, *id_params, at_most, limit])
+
+
+def best_of(query: TextQuery, matches: int):
+    """The best cases of a search of common words, from per-word lists: see leaders.best_of."""
+    return leaders.best_of(query, matches)

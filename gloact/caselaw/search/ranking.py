@@ -4,7 +4,8 @@ The full-text index ranks the matches of the text and hands back only the best f
 relevance LIMIT n, inside the database); the facet selections are applied to those in memory
 (the bitmap of the search). How many to ask for is estimated from the share of text matches
 that the facets keep; if too few remain, a larger batch is asked for. PostgreSQL is given the
-bitmap and ranks only its cases (postgres.ranked_sql), so its first batch is always enough. A
+bitmap and ranks only its cases (postgres.ranked_sql), so its first batch is always enough; for
+words in many cases, it first ranks the cases of per-word lists of the best (leaders.py). A
 cursor continues below the relevance of the last case shown, so a deep page costs the same as the
 first.
 
@@ -52,8 +53,15 @@ def ranked_page(text_query: TextQuery, matches: int, share: float, decision_keys
     data = matches.to_bytes((matches.bit_length() + 7) // 8, "little")
     after = _key(*cursor_values) if cursor_values else None
     at_most = cursor_values[0] if cursor_values else None
-    batch = int(size / max(share, 1e-6) * _MARGIN) + _FIRST_BATCH
     search = backend()
+    if best := search.best_of(text_query, matches):
+        rows, bound = best  # every case of `matches` not in rows ranks at most `bound`
+        keyed = [(_key(relevance, decision_keys.get(pk), pk), pk, relevance)
+                 for pk, relevance in rows if relevance > bound]
+        found = sorted(row for row in keyed if after is None or row[0] > after)
+        if len(found) >= size:
+            return [(pk, relevance) for _key, pk, relevance in found[:size]]
+    batch = int(size / max(share, 1e-6) * _MARGIN) + _FIRST_BATCH
     while True:
         parts = fetch_parts([search.ranked_sql(text_query, batch, at_most, ids, matches) for ids in id_ranges])
         # A part that filled its batch may have left out cases as relevant as its last one: only
