@@ -87,8 +87,8 @@ def _fresh(cursor, lists: dict) -> list[int] | None:
         return []
     oldest = min(generation for generation, _cut, _ids in lists.values())
     # In the order of generations, through their index: the planner would rather scan the table.
-    cursor.execute(f"SELECT case_id FROM {postgres.LEXEMES} WHERE generation > %s ORDER BY generation LIMIT %s",
-                   [oldest, FRESH + 1])  # nosec B608 # identifiers are code constants; values are bound parameters
+    cursor.execute(f"SELECT case_id FROM {postgres.LEXEMES} WHERE generation > %s ORDER BY generation LIMIT %s",  # nosec B608 # identifiers are code constants; values are bound parameters
+                   [oldest, FRESH + 1])
     ids = [pk for (pk,) in cursor.fetchall()]
     return ids if len(ids) <= FRESH else None
 
