@@ -52,9 +52,13 @@ LAST_ID = 2**63 - 1  # the highest id a database gives a case
 
 
 def _matching(text_query: TextQuery, id_ranges: list[tuple[int, int] | None]) -> int:
-    """The bitmap of the cases matching `text_query` (all, published or not), built in the
-    database, one part per range of case ids."""
+    """The bitmap of the cases matching `text_query` (all, published or not; PostgreSQL's kept
+    bitmaps may hold cases unpublished since), built in the database, one part per range of case
+    ids, unless the backend keeps the bitmaps of its words."""
     search = backend()
+    matches = search.matches_of(text_query)
+    if matches is not None:
+        return matches
     matches = 0
     for rows in fetch_parts([search.bitmap_sql(text_query, ids) for ids in id_ranges]):
         matches |= search.to_bitmap(rows)

@@ -17,7 +17,7 @@ import re
 
 from django.db import connection
 
-from . import leaders
+from . import postgres_words
 from .bitsets import WORD_BITS, from_words, ids_of
 from .document import TITLE, Part, fold_diacritics
 from .query import TextQuery
@@ -76,6 +76,14 @@ def _forms(texts: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(item_forms) for item_forms in forms)
 
 
+def form_groups(query: TextQuery) -> tuple[list[list[str]], list[str]]:
+    """The distinct forms (tsquery texts) of each group of `query`, and of its negated items."""
+    items = [item for group in query.groups for item in group] + list(query.negated)
+    forms = iter(_forms(tuple(_item_text(item) for item in items)))
+    groups = [list(dict.fromkeys(form for item in group for form in next(forms))) for group in query.groups]
+    return groups, [form for _item in query.negated for form in next(forms)]
+
+
 def _tsqueries(query: TextQuery) -> tuple[str, str]:
     """Two tsqueries (texts) of `query`, from the distinct forms of its items in every configuration:
     - to match: each group in any form of any of its items, AND-ed, and no form of a negated item.
@@ -86,10 +94,7 @@ def _tsqueries(query: TextQuery) -> tuple[str, str]:
     - to rank by: the same forms, OR-ed (ts_rank weighs the distinct lexemes of an OR; an AND at
       the top, as with the negated forms that used to be there, makes it measure how close the
       lexemes are: "victims -children" ranked its matches about 1e-21)."""
-    items = [item for group in query.groups for item in group] + list(query.negated)
-    forms = iter(_forms(tuple(_item_text(item) for item in items)))
-    groups = [list(dict.fromkeys(form for item in group for form in next(forms))) for group in query.groups]
-    excluded = [form for _item in query.negated for form in next(forms)]
+    groups, excluded = form_groups(query)
 
     def either(forms) -> str:
         return " | ".join(f"( {form} )" for form in forms)
@@ -131,12 +136,13 @@ def index_many(documents: list[tuple[int, list[Part]]]) -> None:
         params += [case_id, *document_params]
         if len(params) > INDEX_PARAMETERS or number == len(documents):
             with connection.cursor() as cursor:
-                leaders.lock_for_indexing(cursor)
+                postgres_words.lock_for_indexing(cursor)
                 cursor.execute(
                     f"WITH indexed AS (INSERT INTO {TABLE} (case_id, document) VALUES {', '.join(rows)} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
                     "ON CONFLICT (case_id) DO UPDATE SET document = EXCLUDED.document RETURNING case_id, document) "
                     f"INSERT INTO {LEXEMES} (case_id, lexemes) SELECT case_id, strip(document) FROM indexed "
-                    "ON CONFLICT (case_id) DO UPDATE SET lexemes = EXCLUDED.lexemes",
+                    # A new generation (the column's default) whether the row is new or not: postgres_words.py
+                    "ON CONFLICT (case_id) DO UPDATE SET lexemes = EXCLUDED.lexemes, generation = EXCLUDED.generation",
                     params,
                 )
             rows, params = [], []
@@ -150,7 +156,7 @@ def remove(case_id: int) -> None:
 
 def clear() -> None:
     with connection.cursor() as cursor:
-        for table in (TABLE, LEXEMES, leaders.LISTS):
+        for table in (TABLE, LEXEMES, *postgres_words.KEPT):
             cursor.execute(f"DELETE FROM {table}")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
 
 
@@ -164,16 +170,22 @@ def _within(ids: tuple[int, int] | None) -> tuple[str, list]:
     return ("", []) if ids is None else (" AND case_id BETWEEN %s AND %s", list(ids))
 
 
-def bitmap_sql(query: TextQuery, ids: tuple[int, int] | None = None) -> tuple[str, list, dict[str, str]]:
-    """SQL computing the bitmap of the cases matching `query` (among `ids`, first to last, if
-    given) as (word number, word) rows, see to_bitmap, with its planner settings. From the lexemes
-    table, unless the query has a phrase: only the vectors' positions tell phrases apart."""
-    match, _rank = _tsqueries(query)
-    within, id_params = _within(ids)
-    table, column, settings = ((TABLE, "document", SEARCH_SETTINGS) if _has_phrase(match)
+def tsquery_bitmap_sql(tsquery: str, condition: str = "", params: list | None = None) -> tuple[str, list, dict]:
+    """SQL computing the bitmap of the cases matching the tsquery text `tsquery` (and the SQL
+    `condition` with its `params`, if given) as (word number, word) rows, see to_bitmap, with its
+    planner settings. From the lexemes table, unless the tsquery has a phrase: only the vectors'
+    positions tell phrases apart."""
+    table, column, settings = ((TABLE, "document", SEARCH_SETTINGS) if _has_phrase(tsquery)
                                else (LEXEMES, "lexemes", LEXEMES_SETTINGS))
     return (f"SELECT case_id / {WORD_BITS}, bit_or(1::bigint << (case_id %% {WORD_BITS})::int) FROM {table} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-            f"WHERE {column} @@ %s::tsquery{within} GROUP BY 1", [match, *id_params], settings)
+            f"WHERE {column} @@ %s::tsquery{condition} GROUP BY 1", [tsquery, *(params or [])], settings)
+
+
+def bitmap_sql(query: TextQuery, ids: tuple[int, int] | None = None) -> tuple[str, list, dict[str, str]]:
+    """SQL computing the bitmap of the cases matching `query` (among `ids`, first to last, if
+    given): see tsquery_bitmap_sql."""
+    match, _rank = _tsqueries(query)
+    return tsquery_bitmap_sql(match, *_within(ids))
 
 
 to_bitmap = from_words  # the rows of bitmap_sql
@@ -207,6 +219,12 @@ def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
             "ORDER BY relevance DESC LIMIT %s", [rank, *params, *id_params, at_most, limit])
 
 
+def matches_of(query: TextQuery) -> int | None:
+    """The bitmap of the cases matching `query`, from the kept bitmaps of its forms: see
+    postgres_words.matches_of."""
+    return postgres_words.matches_of(query)
+
+
 def best_of(query: TextQuery, matches: int):
-    """The best cases of a search of common words, from per-word lists: see leaders.best_of."""
-    return leaders.best_of(query, matches)
+    """The best cases of a search of common words, from per-word lists: see postgres_words.best_of."""
+    return postgres_words.best_of(query, matches)

@@ -5,7 +5,7 @@ relevance LIMIT n, inside the database); the facet selections are applied to tho
 (the bitmap of the search). How many to ask for is estimated from the share of text matches
 that the facets keep; if too few remain, a larger batch is asked for. PostgreSQL is given the
 bitmap and ranks only its cases (postgres.ranked_sql), so its first batch is always enough; for
-words in many cases, it first ranks the cases of per-word lists of the best (leaders.py). A
+words in many cases, it first ranks the cases of per-word lists of the best (postgres_words.py). A
 cursor continues below the relevance of the last case shown, so a deep page costs the same as the
 first.
 

@@ -99,6 +99,11 @@ def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
 
 
 
+def matches_of(query: TextQuery) -> None:
+    """None: bitmap_sql builds the bitmap of a search, at the speed of FTS5's index."""
+    return None
+
+
 def best_of(query: TextQuery, matches: int) -> None:
     """None: FTS5 ranks from its index (ranked_sql) as fast as from per-word lists (postgres)."""
     return None
