@@ -88,6 +88,8 @@ def matches_of(query: TextQuery) -> int | None:
 
 
 def _form_bitmaps(forms: list[str]) -> dict[str, int]:
+    """The bitmap of each of `forms`: as kept, with the cases indexed since checked again, or
+    matched now through the index (and kept, when the form is common)."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT form, generation, bits FROM {BITMAPS} WHERE form = ANY(%s)", [forms])  # nosec B608 # identifiers are code constants; values are bound parameters
         kept = {form: (generation, int.from_bytes(bits, "little")) for form, generation, bits in cursor.fetchall()}
