@@ -18,10 +18,15 @@ def bitmap(ids) -> int:
     return int(digits, 2)
 
 
+def bytes_of(bits: int) -> bytes:
+    """A bitmap as little-endian bytes (bit n of the bitmap is bit n % 8 of byte n // 8)."""
+    return bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+
+
 def ids_of(bits: int) -> list[int]:
     """The ids in a bitmap, in increasing order."""
     out = []
-    for index, byte in enumerate(bits.to_bytes((bits.bit_length() + 7) // 8, "little")):
+    for index, byte in enumerate(bytes_of(bits)):
         if byte:
             base = index << 3
             out.extend(base + bit for bit in _BITS_OF_BYTE[byte])
@@ -29,7 +34,7 @@ def ids_of(bits: int) -> list[int]:
 
 
 def is_set(data: bytes, i: int) -> bool:
-    """Whether id `i` is in the bitmap given as its little-endian bytes (testing a bit of a large
+    """Whether id `i` is in the bitmap given as its bytes (bytes_of; testing a bit of a large
     int directly would copy it: a shift per test)."""
     index = i >> 3
     return index < len(data) and bool(data[index] >> (i & 7) & 1)

@@ -16,7 +16,7 @@ import bisect
 import datetime
 from dataclasses import dataclass
 
-from .bitsets import ids_of, is_set
+from .bitsets import bytes_of, ids_of, is_set
 
 NO_DATE = datetime.date(1, 1, 1)  # sort key of a case without a dated ruling: after every date
 _SMALL_SET = 4096  # at most this many matches: sort their ids rather than walk the order
@@ -57,7 +57,7 @@ class SortOrder:
             boundary = self.keys[start]
             candidates = sorted((self.key_of(self.values[pk], pk), pk) for pk in ids_of(matches) if pk in self.values)
             return [pk for key, pk in candidates if key >= boundary][:size]
-        data = matches.to_bytes((matches.bit_length() + 7) // 8, "little")
+        data = bytes_of(matches)
         ids, page = self.ids, []
         for position in range(start, len(ids)):
             if is_set(data, ids[position]):

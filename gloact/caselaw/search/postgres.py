@@ -18,7 +18,7 @@ import re
 from django.db import connection
 
 from . import postgres_words
-from .bitsets import WORD_BITS, from_words, ids_of
+from .bitsets import WORD_BITS, bytes_of, from_words, ids_of
 from .document import TITLE, Part, fold_diacritics
 from .query import TextQuery
 
@@ -105,9 +105,12 @@ def _tsqueries(query: TextQuery) -> tuple[str, str]:
     return match, either(form for group in groups for form in group)
 
 
+QUOTED_LEXEME = re.compile(r"'(?:[^'\\]|''|\\.)*'")  # in a tsquery's text
+
+
 def _has_phrase(tsquery: str) -> bool:
     """Whether the tsquery text has a phrase operator (<->, <N>) outside its quoted lexemes."""
-    return "<" in re.sub(r"'(?:[^'\\]|''|\\.)*'", "", tsquery)
+    return "<" in QUOTED_LEXEME.sub("", tsquery)
 
 
 def _document(parts: list[Part]) -> tuple[str, list]:
@@ -206,7 +209,7 @@ def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
     else:
         # A scan testing each row's bit: a fraction of the cost of matching its vector ("passports
         # wages" at 100,000 cases, 85 ms to rank instead of 112).
-        bits = among.to_bytes((among.bit_length() + 7) // 8, "little")
+        bits = bytes_of(among)
         condition = "CASE WHEN case_id < %s THEN get_bit(%s::bytea, case_id) = 1 ELSE false END"
         params = [len(bits) * 8, bits]
     if at_most is None:  # this plain form lets PostgreSQL rank in parallel workers

@@ -28,7 +28,7 @@ import re
 from django.db import connection, transaction
 
 from . import postgres
-from .bitsets import from_words, is_set
+from .bitsets import bytes_of, from_words, is_set
 from .index import fetch
 from .query import TextQuery
 
@@ -40,7 +40,6 @@ LEADERS = 500  # cases kept per word
 FRESH = 200  # cases indexed since a structure was made that are checked or ranked; more, and it is made again
 LOCK = 0x6C656164  # the advisory lock between indexing and keeping structures
 _MARGIN = 1e-6  # ts_rank's float4 results: the mean of a lexeme's ranks differs from the rank by ~1e-7
-_LEXEME = re.compile(r"'(?:[^'\\]|''|\\.)*'")
 
 
 def lock_for_indexing(cursor) -> None:
@@ -117,15 +116,15 @@ def _keep_bitmap(form: str) -> None:
         bits = from_words(fetch(*postgres.tsquery_bitmap_sql(form)))
         cursor.execute(f"INSERT INTO {BITMAPS} VALUES (%s, %s, %s) ON CONFLICT (form) DO UPDATE SET "  # nosec B608 # identifiers are code constants; values are bound parameters
                        "generation = EXCLUDED.generation, bits = EXCLUDED.bits",
-                       [form, generation, bits.to_bytes((bits.bit_length() + 7) // 8, "little")])
+                       [form, generation, bytes_of(bits)])
 
 
 # --- Lists of the best cases -----------------------------------------------------------------------
 def lexemes_of(rank_tsquery: str) -> list[str] | None:
     """The distinct quoted lexemes of a tsquery text, if it is nothing but an OR of them."""
-    if re.sub(r"[()| ]", "", _LEXEME.sub("", rank_tsquery)):
+    if re.sub(r"[()| ]", "", postgres.QUOTED_LEXEME.sub("", rank_tsquery)):
         return None  # an AND, a NOT or a phrase: ts_rank is not the mean of the lexemes' ranks
-    return list(dict.fromkeys(_LEXEME.findall(rank_tsquery)))
+    return list(dict.fromkeys(postgres.QUOTED_LEXEME.findall(rank_tsquery)))
 
 
 def best_of(query: TextQuery, matches: int) -> tuple[list[tuple[int, float]], float] | None:
@@ -153,7 +152,7 @@ def best_of(query: TextQuery, matches: int) -> tuple[list[tuple[int, float]], fl
             if fresh is None:
                 return None
         ids = {pk for _generation, _cut, case_ids in lists.values() for pk in case_ids}
-        data = matches.to_bytes((matches.bit_length() + 7) // 8, "little")
+        data = bytes_of(matches)
         candidates = [pk for pk in ids.union(fresh) if is_set(data, pk)]
         cursor.execute(f"SELECT case_id, {postgres.RELEVANCE} FROM {postgres.TABLE} "  # nosec B608 # identifiers are code constants; values are bound parameters
                        "WHERE case_id = ANY(%s)", [rank_tsquery, candidates])

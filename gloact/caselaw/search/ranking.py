@@ -19,7 +19,7 @@ in-memory order of decision dates. PostgreSQL's ranking has no idf, but follows 
 that both databases list the same cases in the same order.
 """
 
-from .bitsets import is_set
+from .bitsets import bytes_of, is_set
 from .index import backend, fetch_parts
 from .orders import date_key
 from .query import TextQuery
@@ -50,7 +50,7 @@ def ranked_page(text_query: TextQuery, matches: int, share: float, decision_keys
     (FacetBitmaps.id_ranges) is ranked apart, side by side, and the best of all kept."""
     if not matches:
         return []
-    data = matches.to_bytes((matches.bit_length() + 7) // 8, "little")
+    data = bytes_of(matches)
     after = _key(*cursor_values) if cursor_values else None
     at_most = cursor_values[0] if cursor_values else None
     search = backend()
