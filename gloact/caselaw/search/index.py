@@ -81,6 +81,6 @@ def reindex_all(batch_size: int = 500) -> Iterable[int]:
     search.clear()
     ids = list(Case.objects.published().order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
-        for case in _indexable().filter(pk__in=ids[start:start + batch_size]).order_by("pk"):
-            search.index(case.pk, document_parts(case))
-            yield case.pk
+        cases = list(_indexable().filter(pk__in=ids[start:start + batch_size]).order_by("pk"))
+        search.index_many([(case.pk, document_parts(case)) for case in cases])
+        yield from (case.pk for case in cases)

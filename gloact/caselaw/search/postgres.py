@@ -4,12 +4,14 @@ rank matches and check phrases. The bitmaps of searches without phrases come fro
 table, `caselaw_case_lexemes` (case_id, the vector without positions, out of line) with its own GIN
 index (0009), in step with the first.
 
-The document joins one 'simple' vector of every text (exact words, any language) with one vector
-per text language in its own configuration (english, french, spanish, russian, portuguese), so
-stemming follows the language of each text and its translations. Arabic and Chinese texts are in
-the 'simple' vector only. Each word or phrase of a query matches in any of its forms in 'simple'
-and every language configuration (_tsqueries). Latin accents are folded in Python on both sides,
-as SQLite's tokenizer does, so that both databases find the same cases.
+The document joins one vector per text: in its language's configuration (gloact_english,
+gloact_french, gloact_spanish, gloact_russian, gloact_portuguese: the built-in stemmers, with stop
+words kept; migration 0011), so stemming follows the language of each text and its translations,
+or in 'simple' (every word as written) for the other languages, Arabic and Chinese among them. Each
+word or phrase of a query matches in any of its forms in 'simple' and every configuration
+(_tsqueries): a word of a text always meets its own form in the text's configuration. Latin accents
+are folded in Python on both sides, as SQLite's tokenizer does, so that both databases find the
+same cases.
 """
 
 import functools
@@ -24,7 +26,8 @@ from .query import TextQuery
 
 TABLE = "caselaw_case_search"
 LEXEMES = "caselaw_case_lexemes"
-CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ru": "russian", "pt": "portuguese"}
+CONFIGS = {"en": "gloact_english", "fr": "gloact_french", "es": "gloact_spanish", "ru": "gloact_russian",
+           "pt": "gloact_portuguese"}
 QUERY_CONFIGS = ("simple", *CONFIGS.values())
 # Ranking, and the bitmap of a phrase, scan the vectors of many cases (a seq scan for a common
 # word). The planner prices that scan too cheaply to split it between parallel workers: the
@@ -118,10 +121,8 @@ def _document(parts: list[Part]) -> tuple[str, list]:
     vectors, params = [], []
     for part in parts:
         weight = "A" if part.kind == TITLE else "B"
-        text = fold_diacritics(part.text)
-        for config in dict.fromkeys(("simple", _config(part.language))):
-            vectors.append(f"setweight(to_tsvector('{config}'::regconfig, %s), '{weight}')")
-            params.append(text)
+        vectors.append(f"setweight(to_tsvector('{_config(part.language)}'::regconfig, %s), '{weight}')")
+        params.append(fold_diacritics(part.text))
     return " || ".join(vectors) or "''::tsvector", params
 
 
