@@ -147,13 +147,15 @@ def write_records(records, known: KnownValues, plan: Plan) -> ImportResult:
 
     result = ImportResult()
     records = iter(records)
-    with transaction.atomic(), large_page_cache():
-        writer = _Writer(known, plan)
+    # The indexer closes after the transaction: see postgres.bulk_indexer.
+    with search_backend().bulk_indexer() as index_later, transaction.atomic(), large_page_cache():
+        writer = _Writer(known, plan, index_later)
         while chunk := list(islice(records, CHUNK_SIZE)):
             created, updated, unchanged = writer.write(chunk)
             result.created += created
             result.updated += updated
             result.unchanged += unchanged
+        writer.indexing()
         writer.save_sequences()
         if result.created or result.updated:
             schedule_downloads_regeneration()
@@ -176,8 +178,10 @@ def _child_age_band(band: str) -> bool:
 class _Writer:
     """Pass 2: writes chunks of valid records inside the caller's transaction."""
 
-    def __init__(self, known: KnownValues, plan: Plan):
+    def __init__(self, known: KnownValues, plan: Plan, index_later):
         self.known = known
+        self.index_later = index_later
+        self.indexing = lambda: None  # ends the indexing of the last chunk created
         self.term_ids = {path: known.terms.get(vocabulary, {}) for path, vocabulary in TERM_VOCABULARIES.items()}
         jurisdiction_ids = [known.jurisdictions[code] for code in plan.jurisdictions]
         for jurisdiction_id in jurisdiction_ids:
@@ -263,6 +267,9 @@ class _Writer:
             children[RouteCountry] += self._route(pk, record)
             children[Source] += [{"case_id": pk, **fields} for fields in self._source_fields(record)]
             persons += self._persons(pk, record)
+        # This chunk's indexing goes on while the next chunk's rows are written (see bulk_indexer).
+        previous, self.indexing = self.indexing, self._index(
+            cases, children[CaseTranslation], children[Proceeding], children[Source])
         for model, rows in children.items():
             tables[model].insert(rows)
         tables[Person].insert([values for values, _label, _nationalities in persons], with_ids=True)
@@ -274,18 +281,19 @@ class _Writer:
         for case, record in zip(cases, records, strict=True):
             charges += self._charges(case["id"], record, labels.get(case["id"], {}))
         tables[Charge].insert(charges)
-        self._index(cases, children[CaseTranslation], children[Proceeding], children[Source])
+        previous()
 
-    def _index(self, cases, translations, proceedings, sources) -> None:
-        """Index new published cases for search (what the search signals do for a single save),
-        from the rows just written, so that indexing costs no query to read them back."""
+    def _index(self, cases, translations, proceedings, sources):
+        """Start indexing new published cases for search (what the search signals do for a single
+        save), from their rows in memory, so that indexing costs no query to read them back; the
+        function it returns ends it (see bulk_indexer: on PostgreSQL, the rows are written meanwhile)."""
         related = {case["id"]: ([], [], []) for case in cases}
         for position, rows in enumerate((translations, proceedings, sources)):
             for row in rows:
                 related[row["case_id"]][position].append(SimpleNamespace(**row))
         documents = [(case["id"], parts_of(SimpleNamespace(**case), *related[case["id"]]))
                      for case in cases if case["status"] == Case.Status.PUBLISHED]
-        search_backend().index_many(documents)
+        return self.index_later(documents)
 
     def _bulk_terms(self, cases: list[dict], records: list[dict]) -> None:
         for path, field_name in TERM_FIELDS.items():

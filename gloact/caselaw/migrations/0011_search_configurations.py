@@ -8,9 +8,13 @@ a query's words are matched in every configuration, so a word of a text always m
 the text's own. One parse instead of two, and smaller vectors: importing 10,000 cases took
 11.7-12.2 s instead of 14.9-15.0 s (the server's statements: 6.6 s instead of 9.2 s).
 
-The index is rebuilt here, from the cases, as `gloact reindex-cases` does: vectors made before
-would miss a phrase through a stop word ("victim of trafficking" in "victims of trafficking") now
-that the query's stems of such a phrase keep its stop words.
+Also `caselaw_search_aside`, where an import's second connection leaves the vectors it makes
+(search/postgres.py, bulk_indexer) for the import's own transaction to copy into the index.
+UNLOGGED: it only holds vectors in passing, which a crash may lose without harm.
+
+Then the index is rebuilt, from the cases, by the code of `gloact reindex-cases`, which needs both:
+vectors made before would miss a phrase through a stop word ("victim of trafficking" in "victims
+of trafficking") now that the query's stems of such a phrase keep its stop words.
 
 Nothing to do on SQLite. Each statement may run again (tests re-run data migrations after a flush)."""
 
@@ -24,7 +28,9 @@ run = importlib.import_module("gloact.caselaw.migrations.0008_search_document_in
 LANGUAGES = ("english", "french", "spanish", "russian", "portuguese")
 
 
-DROP = [f"DROP TEXT SEARCH CONFIGURATION IF EXISTS gloact_{language}" for language in LANGUAGES] + [
+DROP = ["DROP TABLE IF EXISTS caselaw_search_aside", "DROP SEQUENCE IF EXISTS caselaw_search_aside_batch"] + [
+    f"DROP TEXT SEARCH CONFIGURATION IF EXISTS gloact_{language}" for language in LANGUAGES
+] + [
     f"DROP TEXT SEARCH DICTIONARY IF EXISTS gloact_{language}_stem" for language in LANGUAGES
 ]
 CREATE = [
@@ -34,6 +40,11 @@ CREATE = [
     # No error where the copy does not use the stemmer.
     f"ALTER TEXT SEARCH CONFIGURATION gloact_{language} ALTER MAPPING REPLACE {stemmer}_stem WITH gloact_{stemmer}_stem"
     for language in LANGUAGES for stemmer in LANGUAGES
+] + [
+    "CREATE SEQUENCE caselaw_search_aside_batch",
+    "CREATE UNLOGGED TABLE caselaw_search_aside (batch bigint NOT NULL, case_id bigint NOT NULL, "
+    "document tsvector NOT NULL)",
+    "CREATE INDEX caselaw_search_aside_batch_idx ON caselaw_search_aside (batch)",
 ]
 
 

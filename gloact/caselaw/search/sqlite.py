@@ -6,6 +6,9 @@ script, but the Porter stemmer only knows English ("recruited" finds "recruitmen
 languages are matched as written (after folding case and accents).
 """
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 import orjson
 from django.db import connection
 
@@ -46,6 +49,16 @@ def index_many(documents: list[tuple[int, list[Part]]]) -> None:
     with connection.cursor() as cursor:
         cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
         cursor.executemany(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows)  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+
+
+@contextmanager
+def bulk_indexer() -> Iterator[Callable[[list], Callable[[], None]]]:
+    """For an import (see postgres.py): each batch is indexed when given. FTS5 indexes in this
+    process, which has nothing to do meanwhile."""
+    def start(documents: list) -> Callable[[], None]:
+        index_many(documents)
+        return lambda: None
+    yield start
 
 
 def remove(case_id: int) -> None:

@@ -7,12 +7,17 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from django.db import connection
+
+from ..bulk import importer
 from ..bulk.export import iter_case_records
 from ..bulk.importer import import_cases
 from ..bulk.records import validate_record
 from ..models import Case, CaseSequence, Person, PersonIdentity
 from ..public import case_record, public_cases_queryset
+from ..search import reindex_all
 from .factories import make_published_case
+from .test_search import stored_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +161,45 @@ def test_documented_example_is_a_valid_record(settings):
     text = (Path(settings.BASE_DIR) / "docs" / "case-format.md").read_text(encoding="utf-8")
     example = json.loads(text.split("```json\n", 1)[1].split("```", 1)[0])
     assert validate_record(example) == []
+
+
+def _vectors_aside() -> int:
+    """Vectors waiting to be copied into the index (PostgreSQL's bulk_indexer); none on SQLite."""
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM caselaw_search_aside")
+        return cursor.fetchone()[0]
+
+
+def _five_records() -> list[dict]:
+    return [_record(public_id=f"MLI{120 + n}", title=f"Synthetic case {word}")
+            for n, word in enumerate(("alpha", "bravo", "charlie", "delta", "echo"))]
+
+
+def test_imported_cases_are_indexed_as_a_saved_case_is(tmp_path, monkeypatch):
+    # Chunks of two: on PostgreSQL, a second connection makes the vectors of each chunk while the
+    # next one is written; the import's transaction copies them into the index.
+    monkeypatch.setattr(importer, "CHUNK_SIZE", 2)
+    assert import_cases(_write(tmp_path / "five.jsonl", _five_records())).created == 5
+    imported = stored_documents()
+    assert len(imported) == 5 and _vectors_aside() == 0
+    assert len(list(reindex_all())) == 5  # as `gloact reindex-cases` indexes them
+    assert stored_documents() == imported
+
+
+def test_an_import_failing_while_it_writes_indexes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "CHUNK_SIZE", 2)
+    charges, calls = importer._Writer._charges, []
+
+    def failing(writer, *args):
+        calls.append(1)
+        if len(calls) == 3:  # the second chunk, its vectors being made and the first's not yet copied
+            raise RuntimeError("synthetic failure")
+        return charges(writer, *args)
+
+    monkeypatch.setattr(importer._Writer, "_charges", failing)
+    with pytest.raises(RuntimeError, match="synthetic failure"):
+        import_cases(_write(tmp_path / "five.jsonl", _five_records()))
+    assert not Case.objects.exists()
+    assert stored_documents() == {} and _vectors_aside() == 0
