@@ -50,8 +50,9 @@ def search(request):
     text_matches = bitmaps.current().text_bitmap(query.text_query)
     try:
         results = search_cases(query, language, PAGE_SIZE, cursor, text_matches=text_matches)
-    except InvalidCursor:
-        cursor = None
+        cursor_lost = False
+    except InvalidCursor:  # a damaged link, or one from another sort order: the first page, and why
+        cursor, cursor_lost = None, True
         results = search_cases(query, language, PAGE_SIZE, text_matches=text_matches)
     if not cursor and not query.is_empty:
         record_search(query.text, results.total)
@@ -64,6 +65,7 @@ def search(request):
         "open_facets": OPEN_FACETS,
         "active_filters": _active_filters(query, facets),
         "is_next_page": bool(cursor),
+        "cursor_lost": cursor_lost,
     }
     htmx = getattr(request, "htmx", None)
     partial = bool(htmx) and not htmx.history_restore_request

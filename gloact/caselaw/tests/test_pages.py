@@ -111,8 +111,12 @@ def test_more_results_link_pages_through(client, corpus):
         assert 'rel="next"' in first.content.decode()
         second = client.get(reverse("caselaw:search"), {"sort": "date", "cursor": cursor})
         assert [h.case.public_id for h in second.context["results"].hits] == [corpus["france"].public_id]
-        # A broken cursor shows the first page instead of an error.
-        assert client.get(reverse("caselaw:search"), {"cursor": "garbage"}).status_code == 200
+        assert "first results of the search" not in second.content.decode()
+        # A broken cursor, or one from another sort order, shows the first page and says so.
+        for params in ({"sort": "date", "cursor": "garbage"}, {"sort": "published", "cursor": cursor}):
+            again = client.get(reverse("caselaw:search"), params)
+            assert again.status_code == 200 and len(again.context["results"].hits) == 3
+            assert "these are the first results of the search" in again.content.decode()
     finally:
         views.PAGE_SIZE = views_page_size
 
