@@ -2,7 +2,8 @@
 
 The download files (bulk/downloads.py) are regenerated after a published case is saved or deleted,
 or a case stops being published: at most once per transaction (on commit), and, with a running
-queue, at most once per DOWNLOADS_DEBOUNCE seconds however many cases change meanwhile.
+queue, at most once per DOWNLOADS_DEBOUNCE seconds however many cases change meanwhile. After an
+import, on PostgreSQL, what is kept per common word of the search index is made again.
 """
 
 from django.core.cache import cache
@@ -13,6 +14,7 @@ from huey.contrib.djhuey import HUEY, db_task
 
 from .bulk.downloads import regenerate_download_files
 from .models import Case
+from .search import postgres_words
 
 DOWNLOADS_DEBOUNCE = 60  # seconds
 _PENDING_KEY = "caselaw:downloads-regeneration-pending"
@@ -37,6 +39,18 @@ def schedule_downloads_regeneration() -> None:
     if any(callback is _enqueue_regeneration for _savepoints, callback, _robust in connection.run_on_commit):
         return
     transaction.on_commit(_enqueue_regeneration)
+
+
+@db_task()
+def refresh_search_words() -> tuple[int, int]:
+    """After an import, make again what PostgreSQL keeps per common word (search/postgres_words.py)
+    instead of the next search of each word (0.1 to 0.4 s at 100,000 cases)."""
+    return postgres_words.refresh()
+
+
+def schedule_search_words_refresh() -> None:
+    if connection.vendor == "postgresql":
+        transaction.on_commit(refresh_search_words)
 
 
 @receiver(post_init, sender=Case, dispatch_uid="caselaw_downloads_remember_status")

@@ -143,7 +143,7 @@ def write_records(records, known: KnownValues, plan: Plan) -> ImportResult:
     """Pass 2: write valid records in one transaction; return the counts.
 
     A record whose public id is in the database updates that case; any other creates a case."""
-    from ..tasks import schedule_downloads_regeneration
+    from ..tasks import schedule_downloads_regeneration, schedule_search_words_refresh
 
     result = ImportResult()
     records = iter(records)
@@ -160,6 +160,7 @@ def write_records(records, known: KnownValues, plan: Plan) -> ImportResult:
         if result.created or result.updated:
             schedule_downloads_regeneration()
             facet_bitmaps.bump()  # bulk inserts send no signals
+            schedule_search_words_refresh()
     log.info("cases_imported", created=result.created, updated=result.updated, unchanged=result.unchanged)
     return result
 

@@ -24,6 +24,7 @@ published cases mask every search (bitmaps.FacetBitmaps.text_bitmap).
 """
 
 import re
+from contextlib import contextmanager
 
 from django.db import connection, transaction
 
@@ -107,16 +108,17 @@ def _form_bitmaps(forms: list[str]) -> dict[str, int]:
     return bits
 
 
-def _keep_bitmap(form: str) -> None:
-    """Keep the bitmap of `form`, made again under the lock (unless another transaction is indexing)."""
+def _keep_bitmap(form: str) -> bool:
+    """Keep the bitmap of `form`, made again under the lock; False if another transaction is indexing."""
     with transaction.atomic(), connection.cursor() as cursor:
         generation = _locked(cursor)
         if generation is None:
-            return
+            return False
         bits = from_words(fetch(*postgres.tsquery_bitmap_sql(form)))
         cursor.execute(f"INSERT INTO {BITMAPS} VALUES (%s, %s, %s) ON CONFLICT (form) DO UPDATE SET "  # nosec B608 # identifiers are code constants; values are bound parameters
                        "generation = EXCLUDED.generation, bits = EXCLUDED.bits",
                        [form, generation, bytes_of(bits)])
+    return True
 
 
 # --- Lists of the best cases -----------------------------------------------------------------------
@@ -138,9 +140,7 @@ def best_of(query: TextQuery, matches: int) -> tuple[list[tuple[int, float]], fl
     lexemes = lexemes_of(rank_tsquery)
     if not lexemes:
         return None
-    with transaction.atomic(), connection.cursor() as cursor:
-        for name, value in postgres.SEARCH_SETTINGS.items():
-            cursor.execute(f"SET LOCAL {name} = {value}")
+    with _searching() as cursor:
         lists = _lists(cursor, lexemes)
         missing = [lexeme for lexeme in lexemes if lexeme not in lists]
         fresh = _fresh(cursor, [generation for generation, _cut, _ids in lists.values()])
@@ -159,6 +159,15 @@ def best_of(query: TextQuery, matches: int) -> tuple[list[tuple[int, float]], fl
         rows = cursor.fetchall()
     bound = sum(cut for _generation, cut, _ids in lists.values()) / len(lexemes)
     return rows, bound * (1 + _MARGIN)
+
+
+@contextmanager
+def _searching():
+    """A cursor in a transaction with the planner settings of searches."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for name, value in postgres.SEARCH_SETTINGS.items():
+            cursor.execute(f"SET LOCAL {name} = {value}")
+        yield cursor
 
 
 def _lists(cursor, lexemes: list[str]) -> dict[str, tuple[int, float, list[int]]]:
@@ -181,3 +190,28 @@ def _make_lists(cursor, lexemes: list[str]) -> bool:
                        "generation = EXCLUDED.generation, cut = EXCLUDED.cut, case_ids = EXCLUDED.case_ids",
                        [lexeme, generation, cut, [pk for pk, _relevance in rows]])
     return True
+
+
+# --- After an import ---------------------------------------------------------------------------
+def refresh() -> tuple[int, int]:
+    """Make again every kept bitmap and list that the next search of its word would make again
+    (more than FRESH cases indexed since: after an import, say), so that no reader waits for it;
+    each in its own short transaction, so that indexing is never kept waiting long. Returns how
+    many bitmaps and lists were made; none of those that a transaction indexing meanwhile stopped."""
+    with connection.cursor() as cursor:
+        # Stale: made before the FRESH + 1 newest rows of the index (see _fresh).
+        cursor.execute(f"SELECT generation FROM {postgres.LEXEMES} ORDER BY generation DESC OFFSET %s LIMIT 1",  # nosec B608 # identifiers are code constants; values are bound parameters
+                       [FRESH])
+        row = cursor.fetchone()
+        if row is None:
+            return 0, 0
+        cursor.execute(f"SELECT form FROM {BITMAPS} WHERE generation < %s", row)  # nosec B608 # identifiers are code constants; values are bound parameters
+        forms = [form for (form,) in cursor.fetchall()]
+        cursor.execute(f"SELECT lexeme FROM {LISTS} WHERE generation < %s", row)  # nosec B608 # identifiers are code constants; values are bound parameters
+        lexemes = [lexeme for (lexeme,) in cursor.fetchall()]
+    bitmaps = sum(_keep_bitmap(form) for form in forms)
+    lists = 0
+    for lexeme in lexemes:
+        with _searching() as cursor:
+            lists += _make_lists(cursor, [lexeme])
+    return bitmaps, lists

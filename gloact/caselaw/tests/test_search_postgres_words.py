@@ -4,6 +4,7 @@ bitmaps of words, the matches of a search; the lists of the best cases, the best
 
 import threading
 
+import orjson
 import pytest
 from django.db import connection, connections, transaction
 
@@ -149,6 +150,41 @@ def test_lists_are_made_again_when_many_cases_were_indexed_since(corpus, monkeyp
     assert listed and listed == sorted(ranked, key=lambda row: (-row[1], row[0]))[:len(listed)]
     after = fetch(f"SELECT generation FROM {postgres_words.LISTS}", [])  # nosec B608
     assert len(after) == len(before) and min(after) > max(before)
+
+
+def test_after_an_import_the_stale_bitmaps_and_lists_are_made_again_ahead_of_searches(corpus, monkeypatch):
+    postgres_words.matches_of(text("wages OR passports"))
+    best_listed("wages OR passports", all_of(every_match("wages OR passports")))
+    lists = dict(fetch(f"SELECT lexeme, generation FROM {postgres_words.LISTS}", []))  # nosec B608
+    bitmaps = kept()
+    assert postgres_words.refresh() == (0, 0)  # nothing indexed since
+    monkeypatch.setattr(postgres_words, "FRESH", 1)
+    make_case("MLI", title="Wages", status=Case.Status.PUBLISHED, summary="wages passports")
+    assert postgres_words.refresh() == (0, 0)  # one case since: the searches check it
+    make_case("MLI", title="Passports", status=Case.Status.PUBLISHED, summary="passports")
+    assert postgres_words.refresh() == (len(bitmaps), len(lists))
+    newest = fetch(f"SELECT max(generation) FROM {postgres.LEXEMES}", [])[0][0]  # nosec B608
+    assert set(kept().values()) == {newest}
+    assert set(dict(fetch(f"SELECT lexeme, generation FROM {postgres_words.LISTS}", [])).values()) == {newest}  # nosec B608
+    # What the searches then read is what the index gives.
+    assert ids_of(postgres_words.matches_of(text("wages OR passports"))) == from_the_index("wages OR passports")
+    ranked = every_match("wages OR passports")
+    listed = best_listed("wages OR passports", all_of(ranked))
+    assert listed and listed == sorted(ranked, key=lambda row: (-row[1], row[0]))[:len(listed)]
+
+
+def test_an_import_refreshes_the_kept_words_once_it_commits(tmp_path, django_capture_on_commit_callbacks):
+    from gloact.caselaw.bulk.export import iter_case_records
+    from gloact.caselaw.bulk.importer import import_cases
+    from gloact.caselaw.tasks import refresh_search_words
+
+    make_case("MLI", title="Synthetic case", status=Case.Status.PUBLISHED, summary="wages")
+    path = tmp_path / "cases.jsonl"
+    path.write_text("".join(orjson.dumps({**record, "public_id": None}).decode() + "\n"
+                            for record in iter_case_records()), encoding="utf-8")
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert import_cases(str(path)).created == 1
+    assert refresh_search_words in callbacks
 
 
 @pytest.mark.django_db(transaction=True)  # another connection indexes
