@@ -147,7 +147,6 @@ def write_records(records, known: KnownValues, plan: Plan) -> ImportResult:
 
     result = ImportResult()
     records = iter(records)
-    # The indexer closes after the transaction: see postgres.bulk_indexer.
     with search_backend().bulk_indexer() as index_later, transaction.atomic(), large_page_cache():
         writer = _Writer(known, plan, index_later)
         while chunk := list(islice(records, CHUNK_SIZE)):

@@ -197,7 +197,7 @@ def refresh() -> tuple[int, int]:
     """Make again every kept bitmap and list that the next search of its word would make again
     (more than FRESH cases indexed since: after an import, say), so that no reader waits for it;
     each in its own short transaction, so that indexing is never kept waiting long. Returns how
-    many bitmaps and lists were made; none of those that a transaction indexing meanwhile stopped."""
+    many bitmaps and lists were made (one met while a transaction indexes is left to its search)."""
     with connection.cursor() as cursor:
         # Stale: made before the FRESH + 1 newest rows of the index (see _fresh).
         cursor.execute(f"SELECT generation FROM {postgres.LEXEMES} ORDER BY generation DESC OFFSET %s LIMIT 1",  # nosec B608 # identifiers are code constants; values are bound parameters
