@@ -49,7 +49,8 @@ CREATE = [
 
 
 def reindex(apps, schema_editor):
-    # The search index is derived from the cases by the current code, like a cache: rebuilt by it.
+    # The search index is derived from the cases by the current code, like a cache, and rebuilt by
+    # it. Should that code come to read a column that a later migration adds, this step moves there.
     if schema_editor.connection.vendor == "postgresql":
         from gloact.caselaw.search import reindex_all
 
