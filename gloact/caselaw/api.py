@@ -13,8 +13,8 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.throttling import AnonRateThrottle
 from pydantic import BaseModel, ConfigDict, create_model
 
-from .models import Vocabulary
-from .public import case_record, load_public_cases, public_cases_queryset
+from .models import Case, Vocabulary
+from .public import case_record, load_public_cases
 from .search import FACETS, CaseQuery, InvalidCursor, bitmaps, facet_counts, search_cases
 from .search.query import SORTS
 
@@ -263,7 +263,7 @@ def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: in
     try:
         # The page's cases loaded once, with everything case_record reads.
         results = search_cases(query, language, limit=limit, cursor=cursor or None, text_matches=text_matches,
-                               cases=public_cases_queryset())
+                               cases=Case.objects.published())
     except InvalidCursor:
         return Status(400, {"detail": "Invalid cursor."})
     next_url = None
@@ -283,7 +283,7 @@ def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: in
 
 @router.get("/cases/{public_id}", response={200: CaseOut, 404: Error, **COMMON_ERRORS}, summary="One published case")
 def get_case(request, public_id: str):
-    case = get_object_or_404(public_cases_queryset(), public_id=public_id)
+    case = get_object_or_404(Case.objects.published(), public_id=public_id)
     return case_record(load_public_cases([case])[0])
 
 

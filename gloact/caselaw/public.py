@@ -5,21 +5,26 @@ texts, translations, classification term codes, proceedings, persons by their pu
 charges, the route and sources (redacted text only). Restricted identities (PersonIdentity), the
 text extracted from decision documents and the files of non-public documents never appear.
 
-`load_public_cases(cases)` reads everything `case_record` needs for a batch of cases (from
-`public_cases_queryset()`) in a fixed number of queries, whatever the batch's size: the related
-rows of each kind in one query, grouped in Python and held by each case as plain lists; term codes
-and persons' nationalities as strings (`case.public_codes`, `person.public_nationalities`).
-Django's prefetching builds a queryset per case and relation, and a model per term of each case:
-at 100,000 cases that cost more than the rest of the export together. The lists are for reading:
-code that then changes a case's relations must query them afresh (`forget_loaded_relations`).
+`load_public_cases(cases)` reads everything `case_record` needs for a batch of cases in a fixed
+number of queries, whatever the batch's size: the related rows of each kind in one query, grouped
+in Python and held by each case as plain lists; the batch's jurisdictions once each; term codes and
+persons' nationalities as strings (`case.public_codes`, `person.public_nationalities`). Django's
+prefetching builds a queryset per case and relation, and a model per term of each case: at 100,000
+cases that cost more than the rest of the export together. Rows that case_record only reads
+(translations, proceedings, charges, route, sources) are plain rows with the model's attribute
+names, not models: making a model costs several times more, and an export makes millions. Persons
+stay models, for the privacy rules. The lists are for reading: code that then changes a case's
+relations must query them afresh (`forget_loaded_relations`).
 """
 
 from collections import defaultdict
+from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 
-from .models import Case, CaseTranslation, Charge, Person, Proceeding, RouteCountry, Source, Term
+from .models import Case, CaseTranslation, Charge, Jurisdiction, Person, Proceeding, RouteCountry, Source, Term
 
 # (record key, Case field) of every classification that is a list of term codes.
 TERM_FIELDS = {
@@ -39,28 +44,31 @@ TERM_FIELDS = {
 TRANSLATED_TEXTS = ("title", "summary", "reasoning", "commentary", "why_included")
 CASE_TEXTS = ("summary", "reasoning", "commentary", "why_included")
 ROUTE_ROLES = ("origin", "transit", "destination")
+CHARGE_FIELDS = ("legal_provision", "charge", "verdict", "imprisonment_months", "fine_amount", "fine_currency",
+                 "confiscation", "confiscation_details", "compensation_amount", "compensation_currency",
+                 "sentence_notes")
+SOURCE_FIELDS = ("kind", "title", "url", "language", "sha256", "size", "redacted_text")
 
 # Age bands (see Person.AgeBand) as (first age, band): an exact age is not published, its band is.
 _AGE_BANDS = ((50, "50+"), (35, "35-49"), (25, "25-34"), (18, "18-24"), (12, "12-17"), (0, "0-11"))
 
 
-def public_cases_queryset(queryset=None):
-    """Published cases (or `queryset`) with the joins `case_record` reads; load_public_cases
-    adds the rest, batch by batch."""
-    queryset = Case.objects.published() if queryset is None else queryset
-    return queryset.select_related("jurisdiction__country__region")
-
-
-# The related rows case_record reads: {relation: rows of the cases whose ids are given, in order}.
-_RELATIONS = {
-    "translations": lambda ids: CaseTranslation.objects.filter(case_id__in=ids),
+# The related rows case_record reads as plain rows, with the columns it reads: {relation: rows of
+# the cases whose ids are given, in order}. Persons are read as models (load_public_cases).
+_ROW_RELATIONS = {
+    "translations": lambda ids: CaseTranslation.objects.filter(case_id__in=ids).values(
+        "case_id", "language", *TRANSLATED_TEXTS),
     "proceedings": lambda ids: Proceeding.objects.filter(case_id__in=ids).order_by(
-        "order", F("date").asc(nulls_first=True), "pk"),
-    # The identity is read only to apply the display rules of adult defendants (privacy).
-    "persons": lambda ids: Person.objects.filter(case_id__in=ids).select_related("identity"),
-    "charges": lambda ids: Charge.objects.filter(case_id__in=ids).order_by("defendant__order", "defendant_id", "order", "pk"),
-    "route": lambda ids: RouteCountry.objects.filter(case_id__in=ids).order_by("order", "pk"),
-    "sources": lambda ids: Source.objects.filter(case_id__in=ids).order_by("pk"),
+        "order", F("date").asc(nulls_first=True), "pk").values(
+        "case_id", "order", "court_name", "court_level", "reference", "date", "decision_text", "outcome", "is_latest"),
+    # Unordered: ordering by the defendant's order joins the persons, and PostgreSQL then reads all
+    # charges (20 ms a batch, 1 ms without); _charges orders them.
+    "charges": lambda ids: Charge.objects.filter(case_id__in=ids).order_by().values(
+        "case_id", "pk", "defendant_id", "order", *CHARGE_FIELDS),
+    "route": lambda ids: RouteCountry.objects.filter(case_id__in=ids).order_by("order", "pk").values(
+        "case_id", "role", "country_id"),
+    # Never extracted_text: it may name victims.
+    "sources": lambda ids: Source.objects.filter(case_id__in=ids).order_by("pk").values("case_id", *SOURCE_FIELDS),
 }
 
 
@@ -68,6 +76,14 @@ def _rows(sql: str, params: list) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _in_list(values: list):
+    """`values` for an `__in` filter: on PostgreSQL one array (see _one_of), which also spares Django
+    preparing each value."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s)", [values])
+    return values
 
 
 def _one_of(column: str, values: list) -> tuple[str, list]:
@@ -129,15 +145,29 @@ def _nationalities(persons: list[Person]) -> dict[int, list[str]]:
     return found
 
 
+def _load_jurisdictions(cases: list[Case]) -> None:
+    """Give each case its jurisdiction, with country and region, read once per batch: joined to
+    each case's row, they were three models more per case."""
+    missing = [case for case in cases if not Case.jurisdiction.is_cached(case)]
+    found = Jurisdiction.objects.select_related("country__region").in_bulk({case.jurisdiction_id for case in missing})
+    for case in missing:
+        Case.jurisdiction.field.set_cached_value(case, found[case.jurisdiction_id])
+
+
 def load_public_cases(cases: list[Case]) -> list[Case]:
     """Give `cases` everything case_record reads (see the module's docstring); returns them."""
     if not cases:
         return cases
+    _load_jurisdictions(cases)
     ids = [case.pk for case in cases]
-    loaded: dict[int, dict[str, list]] = {pk: {name: [] for name in _RELATIONS} for pk in ids}
-    for name, rows in _RELATIONS.items():
-        for row in rows(ids):
-            loaded[row.case_id][name].append(row)
+    loaded: dict[int, dict[str, list]] = {pk: {name: [] for name in (*_ROW_RELATIONS, "persons")} for pk in ids}
+    for name, rows in _ROW_RELATIONS.items():
+        for row in rows(_in_list(ids)):
+            loaded[row["case_id"]][name].append(SimpleNamespace(**row))
+    # Models, for the privacy rules (privacy.public_labels); the identity is read only to apply the
+    # display rules of adult defendants.
+    for person in Person.objects.filter(case_id__in=_in_list(ids)).select_related("identity"):
+        loaded[person.case_id]["persons"].append(person)
     codes = _term_codes(ids)
     for case in cases:
         # Where Django keeps prefetched relations: case.persons.all() and the like return these lists.
@@ -201,39 +231,18 @@ def _persons(case: Case, labels: dict[int, str]) -> list[dict]:
 
 
 def _charges(case: Case, labels: dict[int, str]) -> list[dict]:
+    defendant_order = {person.pk: person.order for person in case.persons.all()}
+    charges = sorted(case.charges.all(), key=lambda c: (defendant_order[c.defendant_id], c.defendant_id, c.order, c.pk))
     return [
-        {
-            "defendant": labels[charge.defendant_id],
-            "legal_provision": charge.legal_provision,
-            "charge": charge.charge,
-            "verdict": charge.verdict,
-            "imprisonment_months": charge.imprisonment_months,
-            "fine_amount": _amount(charge.fine_amount),
-            "fine_currency": charge.fine_currency,
-            "confiscation": charge.confiscation,
-            "confiscation_details": charge.confiscation_details,
-            "compensation_amount": _amount(charge.compensation_amount),
-            "compensation_currency": charge.compensation_currency,
-            "sentence_notes": charge.sentence_notes,
-        }
-        for charge in case.charges.all()
+        {"defendant": labels[charge.defendant_id], **{name: getattr(charge, name) for name in CHARGE_FIELDS},
+         "fine_amount": _amount(charge.fine_amount), "compensation_amount": _amount(charge.compensation_amount)}
+        for charge in charges
     ]
 
 
 def _sources(case: Case) -> list[dict]:
     # Never extracted_text (may name victims) nor the file of a document that is not public.
-    return [
-        {
-            "kind": source.kind,
-            "title": source.title,
-            "url": source.url,
-            "language": source.language,
-            "sha256": source.sha256,
-            "size": source.size,
-            "redacted_text": source.redacted_text,
-        }
-        for source in case.sources.all()
-    ]
+    return [{name: getattr(source, name) for name in SOURCE_FIELDS} for source in case.sources.all()]
 
 
 def case_record(case: Case) -> dict:

@@ -13,7 +13,8 @@ from itertools import islice
 
 import orjson
 
-from ..public import case_record, load_public_cases, public_cases_queryset
+from ..models import Case
+from ..public import case_record, load_public_cases
 
 FORMATS = ("jsonl", "csv")
 CHUNK_SIZE = 500
@@ -22,7 +23,8 @@ LIST_SEPARATOR = "; "
 
 def iter_case_records(queryset=None, chunk_size: int = CHUNK_SIZE) -> Iterator[dict]:
     """The public record of every published case (or of `queryset`), in public id order."""
-    cases = public_cases_queryset(queryset).order_by("public_id").iterator(chunk_size=chunk_size)
+    queryset = Case.objects.published() if queryset is None else queryset
+    cases = queryset.order_by("public_id").iterator(chunk_size=chunk_size)
     while chunk := list(islice(cases, chunk_size)):
         for case in load_public_cases(chunk):
             yield case_record(case)

@@ -33,7 +33,6 @@ from ..models import (
 from ..models.jurisdiction import PUBLIC_ID_RE, format_public_id
 from ..public import (
     CASE_TEXTS, ROUTE_ROLES, TERM_FIELDS, TRANSLATED_TEXTS, case_record, forget_loaded_relations, load_public_cases,
-    public_cases_queryset,
 )
 from ..search import bitmaps as facet_bitmaps
 from ..search.document import parts_of
@@ -211,7 +210,7 @@ class _Writer:
         updated = 0
         if existing:
             ids = [self.known.existing_cases[r["public_id"]][0] for r in existing]
-            cases = {c.public_id: c for c in load_public_cases(list(public_cases_queryset(Case.objects.filter(pk__in=ids))))}
+            cases = {c.public_id: c for c in load_public_cases(list(Case.objects.filter(pk__in=ids)))}
             updated = sum(self._update(cases[record["public_id"]], record) for record in existing)
         return len(new), updated, len(existing) - updated
 

@@ -14,7 +14,7 @@ from ..bulk.export import iter_case_records
 from ..bulk.importer import import_cases
 from ..bulk.records import validate_record
 from ..models import Case, CaseSequence, Person, PersonIdentity
-from ..public import case_record, public_cases_queryset
+from ..public import case_record
 from ..search import reindex_all
 from .factories import make_published_case
 from .test_search import stored_documents
@@ -47,7 +47,7 @@ def _write(path, records) -> str:
 
 
 def _records() -> list[dict]:
-    records = [case_record(case) for case in public_cases_queryset().order_by("public_id")]
+    records = [case_record(case) for case in Case.objects.published().order_by("public_id")]
     for record in records:
         record.pop("updated_at")
     return records

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from gloact.core.models import Country
 
-from ..models import Case, CaseTranslation, RouteCountry, Source
-from ..public import case_record, load_public_cases, public_cases_queryset
-from .factories import make_case, make_published_case, term
+from ..models import Case, CaseTranslation, Person, RouteCountry, Source
+from ..public import case_record, load_public_cases
+from .factories import make_case, make_charge, make_person, make_published_case, term
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def _full_case() -> Case:
 
 
 def test_record_holds_the_public_details():
-    record = case_record(public_cases_queryset().get(pk=_full_case().pk))
+    record = case_record(Case.objects.published().get(pk=_full_case().pk))
     assert record["public_id"].startswith("MLI")
     assert record["court_reference"] == "SYN-1/2024"
     assert record["jurisdiction"] == {"code": "MLI", "name": "Mali", "kind": "national", "country": "MLI",
@@ -52,7 +52,7 @@ def test_record_holds_the_public_details():
 
 
 def test_record_never_holds_restricted_data():
-    text = json.dumps(case_record(public_cases_queryset().get(pk=_full_case().pk)), ensure_ascii=False)
+    text = json.dumps(case_record(Case.objects.published().get(pk=_full_case().pk)), ensure_ascii=False)
     assert "Synthetic Person" not in text  # names and extracted text
     assert "Synthetic Alias" not in text
     assert "extracted_text" not in text and "caselaw/sources/" not in text
@@ -65,7 +65,7 @@ def test_only_published_cases_and_no_query_per_case():
 
     def count_queries() -> int:
         with CaptureQueriesContext(connection) as queries:
-            records = [case_record(case) for case in load_public_cases(list(public_cases_queryset()))]
+            records = [case_record(case) for case in load_public_cases(list(Case.objects.published()))]
         return len(queries), records
 
     few, records = count_queries()
@@ -75,3 +75,23 @@ def test_only_published_cases_and_no_query_per_case():
     many, records = count_queries()
     assert len(records) == 5
     assert many == few
+
+
+def test_a_batch_gives_each_case_the_record_it_has_alone():
+    """load_public_cases reads most relations as plain rows and orders charges itself: the records
+    must be those of each case read model by model."""
+    case = _full_case()
+    first = case.persons.get(role=Person.Role.DEFENDANT)
+    # Created after the first defendant, numbered before it: charges follow the defendants' order.
+    second = make_person(case, Person.Role.DEFENDANT, age=41, order=0)
+    first.order = 1
+    first.save()
+    make_charge(second, charge="Synthetic smuggling", order=2)
+    make_charge(second, charge="Synthetic forgery", order=1)
+    RouteCountry.objects.create(case=case, country=Country.objects.get(iso3="MLI"), role="origin", order=1)
+    alone = case_record(Case.objects.get(pk=case.pk))
+    batch = [case_record(c) for c in load_public_cases(list(Case.objects.filter(pk=case.pk)))]
+    assert batch == [alone]
+    assert [(c["defendant"], c["charge"]) for c in alone["charges"]][:2] == [
+        ("D1", "Synthetic forgery"), ("D1", "Synthetic smuggling")]
+    assert "extracted_text" not in alone["sources"][0]
