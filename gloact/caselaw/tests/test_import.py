@@ -11,7 +11,7 @@ from django.db import connection
 
 from ..bulk import importer
 from ..bulk.export import iter_case_records
-from ..bulk.importer import import_cases
+from ..bulk.importer import _line_ranges, import_cases
 from ..bulk.records import validate_record
 from ..models import Case, CaseSequence, Person, PersonIdentity
 from ..public import case_record
@@ -101,6 +101,32 @@ def test_bad_file_writes_nothing_and_names_line_and_field(tmp_path):
     assert report[3] == "line 5 (MLI120): public_id: also given on line 1"
     assert report[4].startswith("line 6 (MLI123): court_reference: already used by case MLI")
     assert Case.objects.count() == 1
+
+
+def test_a_large_file_is_checked_in_several_processes_with_the_same_result(tmp_path, monkeypatch):
+    make_published_case(court_reference="SYN-TAKEN")
+    lines = [_record(public_id=f"MLI{200 + n}", court_reference=f"SYN-{n}") for n in range(40)]
+    lines[3] = "{not json"
+    lines[7] = ""
+    lines[11] = _record(public_id="MLI300", title="")
+    lines[25] = _record(public_id="MLI201", court_reference="SYN-TAKEN")  # also on line 2
+    lines[39] = _record(public_id="MLI301", court_reference="SYN-5")  # as line 6
+    path = _write(tmp_path / "large.jsonl", lines)
+    known = importer.KnownValues.load()
+    serial = importer.validate_file(path, known)
+    split = []
+    monkeypatch.setattr(importer, "PARALLEL_VALIDATION_BYTES", 0)
+    monkeypatch.setattr(importer, "_line_ranges", lambda *args: split.append(args) or _line_ranges(*args))
+    assert importer.validate_file(path, known, processes=3) == serial
+    assert split == [(path, 3)]  # three processes, each with its lines
+    assert [str(error) for error in serial[0]] == [
+        "line 4: (line): invalid JSON: unexpected character, expected a string key (column 2)",
+        "line 12 (MLI300): title: is required",
+        "line 26 (MLI201): public_id: also given on line 2",
+        "line 26 (MLI201): court_reference: already used by case MLI001",
+        "line 40 (MLI301): court_reference: also given on line 6",
+    ]
+    assert serial[1].count == 39
 
 
 def test_bad_file_exits_non_zero_from_the_console(tmp_path, monkeypatch, capsys):

@@ -1,5 +1,6 @@
 """`gloact import-cases FILE`: validate a JSONL file of case records, then import all or nothing."""
 
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -20,7 +21,8 @@ class Command(BaseCommand):
             return tqdm(records, total=total, unit="case", file=sys.stderr, disable=None)
 
         try:
-            result = import_cases(file, progress)
+            # This process runs nothing else: a large file may be checked on every core.
+            result = import_cases(file, progress, processes=len(os.sched_getaffinity(0)))
         except OSError as error:
             raise CommandError(f"cannot read {file}: {error.strerror}") from error
         if not result.ok:
