@@ -68,9 +68,9 @@ def similar_cases(case: Case, limit: int = 5) -> list[Case]:
     country = case.jurisdiction.country
     region = structures.values["region"].get(str(country.region_id), 0) if country and country.region_id else 0
     top = similar_case_ids(structures, terms, region, case.pk, limit)
+    # What the page shows of each: title (in the reader's language), public id, jurisdiction.
     cases = Case.objects.filter(pk__in=top).select_related("jurisdiction__country").prefetch_related(
-        "translations", "crime_types"
-    ).in_bulk()
+        "translations").in_bulk()
     return [cases[pk] for pk in top]
 
 
