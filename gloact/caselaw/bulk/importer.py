@@ -2,7 +2,8 @@
 
 Two passes over the file, both streaming:
 1. validate every record (`records.validate_record`, duplicates inside the file and against the
-   database); any error stops the import before anything is written;
+   database; a large file from the console is checked by several processes, _checked_records);
+   any error stops the import before anything is written;
 2. write all records in ONE transaction: new cases in bulk (a fixed number of queries per chunk of
    records), existing cases (matched by public id) updated in place.
 
