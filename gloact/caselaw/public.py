@@ -54,7 +54,8 @@ _AGE_BANDS = ((50, "50+"), (35, "35-49"), (25, "25-34"), (18, "18-24"), (12, "12
 
 
 # The related rows case_record reads as plain rows, with the columns it reads: {relation: rows of
-# the cases whose ids are given, in order}. Persons are read as models (load_public_cases).
+# the cases whose ids are given, in the order of the record (charges: see _charges)}. Persons are
+# read as models (load_public_cases).
 _ROW_RELATIONS = {
     "translations": lambda ids: CaseTranslation.objects.filter(case_id__in=ids).values(
         "case_id", "language", *TRANSLATED_TEXTS),
