@@ -54,7 +54,7 @@ _AGE_BANDS = ((50, "50+"), (35, "35-49"), (25, "25-34"), (18, "18-24"), (12, "12
 
 
 # The related rows case_record reads as plain rows, with the columns it reads: {relation: rows of
-# the cases whose ids are given, in the order of the record (charges: see _charges)}. Persons are
+# the cases whose ids are given, in the order of the record (charges: see ordered_charges)}. Persons are
 # read as models (load_public_cases).
 _ROW_RELATIONS = {
     "translations": lambda ids: CaseTranslation.objects.filter(case_id__in=ids).values(
@@ -63,7 +63,7 @@ _ROW_RELATIONS = {
         "order", F("date").asc(nulls_first=True), "pk").values(
         "case_id", "order", "court_name", "court_level", "reference", "date", "decision_text", "outcome", "is_latest"),
     # Unordered: ordering by the defendant's order joins the persons, and PostgreSQL then reads all
-    # charges (20 ms a batch, 1 ms without); _charges orders them.
+    # charges (20 ms a batch, 1 ms without); ordered_charges orders them.
     "charges": lambda ids: Charge.objects.filter(case_id__in=ids).order_by().values(
         "case_id", "pk", "defendant_id", "order", *CHARGE_FIELDS),
     "route": lambda ids: RouteCountry.objects.filter(case_id__in=ids).order_by("order", "pk").values(
@@ -111,7 +111,8 @@ def _term_links(ids: list[int]) -> list[tuple[str, int, int]]:
 def _term_codes(ids: list[int]) -> dict[int, dict[str, list[str]]]:
     """{case id: {Case field: [term code]}} of every classification, in two queries."""
     links = _term_links(ids)
-    code_of = dict(Term.objects.filter(pk__in={term_id for _field, _case_id, term_id in links}).values_list("pk", "code"))
+    term_ids = {term_id for _field, _case_id, term_id in links}
+    code_of = dict(Term.objects.filter(pk__in=term_ids).values_list("pk", "code"))
     codes = {pk: {field: [] for field in TERM_FIELDS.values()} for pk in ids}
     for field, case_id, term_id in links:
         codes[case_id][field].append(code_of[term_id])
@@ -230,13 +231,18 @@ def _persons(case: Case, labels: dict[int, str]) -> list[dict]:
     ]
 
 
-def _charges(case: Case, labels: dict[int, str]) -> list[dict]:
+def ordered_charges(case: Case) -> list:
+    """The charges of `case` in the order of the case: by their defendant's number, then their own
+    (in Python: ordering by the defendant in SQL joins the persons, see _ROW_RELATIONS)."""
     defendant_order = {person.pk: person.order for person in case.persons.all()}
-    charges = sorted(case.charges.all(), key=lambda c: (defendant_order[c.defendant_id], c.defendant_id, c.order, c.pk))
+    return sorted(case.charges.all(), key=lambda c: (defendant_order[c.defendant_id], c.defendant_id, c.order, c.pk))
+
+
+def _charges(case: Case, labels: dict[int, str]) -> list[dict]:
     return [
         {"defendant": labels[charge.defendant_id], **{name: getattr(charge, name) for name in CHARGE_FIELDS},
          "fine_amount": _amount(charge.fine_amount), "compensation_amount": _amount(charge.compensation_amount)}
-        for charge in charges
+        for charge in ordered_charges(case)
     ]
 
 

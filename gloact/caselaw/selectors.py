@@ -10,7 +10,7 @@ from gloact.core.models import Region
 
 from . import vocabularies as v
 from .models import Case, Charge, Jurisdiction, Person, Proceeding, RouteCountry, Source, Term
-from .public import age_band, load_terms
+from .public import age_band, load_terms, ordered_charges
 from .search import bitmaps
 from .search.similarity import similar_case_ids
 
@@ -24,7 +24,7 @@ def published_case(public_id: str) -> Case:
         Prefetch("proceedings", queryset=Proceeding.objects.order_by("order", F("date").asc(nulls_first=True), "pk")),
         # The identity is read only to apply the display rules of adult defendants (privacy).
         Prefetch("persons", queryset=Person.objects.select_related("identity").prefetch_related("nationalities")),
-        Prefetch("charges", queryset=Charge.objects.order_by("defendant__order", "defendant_id", "order", "pk")),
+        Prefetch("charges", queryset=Charge.objects.order_by()),  # ordered by public.ordered_charges
         Prefetch("route", queryset=RouteCountry.objects.select_related("country").order_by("order", "pk")),
         Prefetch("sources", queryset=Source.objects.order_by("pk")),
     )
@@ -55,7 +55,7 @@ def charges_by_defendant(case: Case) -> list[tuple[str, list]]:
     """[(defendant label, [charges])] in the order of the case."""
     labels = case.person_labels()
     grouped: dict[str, list] = {}
-    for charge in case.charges.all():
+    for charge in ordered_charges(case):
         grouped.setdefault(labels[charge.defendant_id], []).append(charge)
     return list(grouped.items())
 
