@@ -289,6 +289,7 @@ def matches_of(query: TextQuery) -> int | None:
     return postgres_words.matches_of(query)
 
 
-def best_of(query: TextQuery, matches: int):
-    """The best cases of a search of common words, from per-word lists: see postgres_words.best_of."""
+def best_of(query: TextQuery, matches: int, at_most: float | None = None):
+    """The best cases of a search of common words, from per-word lists: see postgres_words.best_of.
+    `at_most` (the relevance at a cursor) is not needed: ranking.ranked_page keeps the cases after it."""
     return postgres_words.best_of(query, matches)

@@ -4,10 +4,11 @@ The full-text index ranks the matches of the text and hands back only the best f
 relevance LIMIT n, inside the database); the facet selections are applied to those in memory
 (the bitmap of the search). How many to ask for is estimated from the share of text matches
 that the facets keep; if too few remain, a larger batch is asked for. PostgreSQL is given the
-bitmap and ranks only its cases (postgres.ranked_sql), so its first batch is always enough; for
-words in many cases, it first ranks the cases of per-word lists of the best (postgres_words.py). A
-cursor continues below the relevance of the last case shown, so a deep page costs the same as the
-first.
+bitmap and ranks only its cases (postgres.ranked_sql), so its first batch is always enough. When
+a search has many matches, the backend's best_of comes first: PostgreSQL ranks the cases of
+per-word lists of the best (postgres_words.py); SQLite adds up the relevance it keeps per word
+(sqlite_words.py). A cursor continues below the relevance of the last case shown, so a deep page
+costs the same as the first.
 
 Order: relevance, then decision date, then case id, all descending (as the cursor's values).
 
@@ -18,6 +19,8 @@ is left to order by is how densely a case uses them, and ranking every match of 
 in-memory order of decision dates. PostgreSQL's ranking has no idf, but follows the same rule, so
 that both databases list the same cases in the same order.
 """
+
+import math
 
 from .bitsets import bytes_of, is_set
 from .index import backend, fetch_parts
@@ -54,12 +57,12 @@ def ranked_page(text_query: TextQuery, matches: int, share: float, decision_keys
     after = _key(*cursor_values) if cursor_values else None
     at_most = cursor_values[0] if cursor_values else None
     search = backend()
-    if best := search.best_of(text_query, matches):
-        rows, bound = best  # every case of `matches` not in rows ranks at most `bound`
+    if best := search.best_of(text_query, matches, at_most):
+        rows, bound = best  # every case of `matches` after the cursor not in rows ranks at most `bound`
         keyed = [(_key(relevance, decision_keys.get(pk), pk), pk, relevance)
                  for pk, relevance in rows if relevance > bound]
         found = sorted(row for row in keyed if after is None or row[0] > after)
-        if len(found) >= size:
+        if len(found) >= size or bound == -math.inf:
             return [(pk, relevance) for _key, pk, relevance in found[:size]]
     batch = int(size / max(share, 1e-6) * _MARGIN) + _FIRST_BATCH
     while True:

@@ -12,11 +12,14 @@ from contextlib import contextmanager
 import orjson
 from django.db import connection
 
+from . import sqlite_words
 from .bitsets import bitmap
 from .document import BODY, TITLE, Part
 from .query import TextQuery
 
 TABLE = "caselaw_case_fts"
+# Relevance: -bm25, titles weighing five times the body (higher is better).
+RELEVANCE = f"-bm25({TABLE}, 5.0, 1.0)"
 SEARCH_SETTINGS: dict[str, str] = {}
 # SQLite runs a statement on one core: a text search over many cases is split into ranges of
 # case ids, run side by side (bitmaps.id_ranges, index.fetch_parts).
@@ -98,25 +101,24 @@ def to_bitmap(rows: list[tuple]) -> int:
 def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
                ids: tuple[int, int] | None = None, among: int | None = None) -> tuple[str, list]:
     """SQL selecting (case id, relevance) of the `limit` most relevant matches of `query`, best
-    first, with a relevance of at most `at_most` when given (to continue after a cursor), among
-    the case ids `ids` (first, last) when given. Relevance: -bm25, titles weighing five times the
-    body (higher is better). `among` (the bitmap of the search's cases) is not used: FTS5 finds
-    the matches in its index, and testing a bit of each in SQL would cost more than ranked_page's
-    test of the best few in Python."""
+    first (RELEVANCE), with a relevance of at most `at_most` when given (to continue after a
+    cursor), among the case ids `ids` (first, last) when given. `among` (the bitmap of the
+    search's cases) is not used: FTS5 finds the matches in its index, and testing a bit of each in
+    SQL would cost more than ranked_page's test of the best few in Python."""
     condition, params = _within(ids)
     params = [match_expression(query), *params]
     if at_most is not None:
-        condition, params = f"{condition} AND bm25({TABLE}, 5.0, 1.0) >= %s", [*params, -at_most]
-    return (f"SELECT rowid, -bm25({TABLE}, 5.0, 1.0) AS relevance FROM {TABLE} WHERE {TABLE} MATCH %s{condition} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+        condition, params = f"{condition} AND {RELEVANCE} <= %s", [*params, at_most]
+    return (f"SELECT rowid, {RELEVANCE} AS relevance FROM {TABLE} WHERE {TABLE} MATCH %s{condition} "  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
             "ORDER BY relevance DESC LIMIT %s", [*params, limit])
 
 
+def matches_of(query: TextQuery) -> int | None:
+    """The bitmap of the cases matching `query`, from the arrays kept per word when it can: see
+    sqlite_words.matches_of."""
+    return sqlite_words.matches_of(query)
 
-def matches_of(query: TextQuery) -> None:
-    """None: bitmap_sql builds the bitmap of a search, at the speed of FTS5's index."""
-    return None
 
-
-def best_of(query: TextQuery, matches: int) -> None:
-    """None: FTS5 ranks from its index (ranked_sql) as fast as from per-word lists (postgres)."""
-    return None
+def best_of(query: TextQuery, matches: int, at_most: float | None = None):
+    """The best cases of a search, from the relevance kept per word: see sqlite_words.best_of."""
+    return sqlite_words.best_of(query, matches, at_most)

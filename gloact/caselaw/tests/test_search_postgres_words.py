@@ -18,7 +18,7 @@ from .factories import make_case
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="PostgreSQL keeps these per word; SQLite's FTS5 index is fast enough"),
+                       reason="PostgreSQL keeps these per word (SQLite: test_search_sqlite_words.py)"),
 ]
 
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from gloact.caselaw import selectors
 from gloact.caselaw.models import Case, Proceeding
-from gloact.caselaw.search import CaseQuery, bitmaps, filtered_cases, orders, postgres, postgres_words, ranking, search_cases
+from gloact.caselaw.search import (CaseQuery, bitmaps, filtered_cases, orders, postgres, postgres_words, ranking,
+                                   search_cases, sqlite_words)
 from gloact.caselaw.search.bitmaps import ELEMENT_FIELDS
 from gloact.caselaw.search.bitsets import bitmap, from_words, ids_of
 from gloact.caselaw.search.index import backend, fetch
@@ -97,7 +98,8 @@ def test_pages_follow_the_reference_order(corpus, monkeypatch):
     # Each path: small sets sorted or the order walked; ranked matches in one batch or several;
     # on PostgreSQL, the cases to rank scanned or fetched by id, and first from per-word lists of
     # the best, long enough for every match or so short that the page needs the full ranking, and
-    # the bitmaps of the words kept or not.
+    # the bitmaps of the words kept or not; on SQLite, ranked from the relevance kept per word,
+    # handing over every match or too few for a page, or by FTS5.
     for small_set, first_batch, margin, listed in [(0, 1, 0.0, 2), (100_000, 32, 1.5, 500), (0, 32, 1.5, 500),
                                                    (100_000, 1, 0.0, 2), (0, 1, 0.0, 6)]:
         monkeypatch.setattr(orders, "_SMALL_SET", small_set)
@@ -106,6 +108,8 @@ def test_pages_follow_the_reference_order(corpus, monkeypatch):
         monkeypatch.setattr(postgres, "FEW_TO_RANK", small_set)
         monkeypatch.setattr(postgres_words, "LEADERS", listed)
         monkeypatch.setattr(postgres_words, "KEEP_FROM", small_set)
+        monkeypatch.setattr(sqlite_words, "FEW_TO_RANK", small_set)
+        monkeypatch.setattr(sqlite_words, "ROWS", listed)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 for table in postgres_words.KEPT:  # lists as long as `listed`
