@@ -71,7 +71,9 @@ def best_of(query: TextQuery, matches: int, at_most: float | None = None
     items = [item for group in query.groups for item in group]  # the order of the query's phrases
     with transaction.atomic(), connection.cursor() as cursor:  # the state and the arrays read at one time
         state = _state(cursor)
-        arrays = {item: _relevance(cursor, state, item) for item in dict.fromkeys(items)}
+        # The excluded phrases add nothing to a match's relevance; kept, they let matches_of match
+        # the next search of the same text.
+        arrays = {item: _relevance(cursor, state, item) for item in dict.fromkeys(items + list(query.negated))}
     selected = np.unpackbits(np.frombuffer(bytes_of(matches), np.uint8), bitorder="little").view(bool)
     relevance = np.zeros(len(selected))
     for item in items:  # summed in FTS5's order, from 0.0 as it does: the same doubles

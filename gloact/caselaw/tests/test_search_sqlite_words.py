@@ -57,8 +57,7 @@ def test_the_kept_relevance_is_fts5s_own(corpus, words):
         rows, bound = sqlite_words.best_of(text(words), matches)
         assert bound == -math.inf  # fewer matches than ROWS: all of them
         assert ranked(rows) == ranked(expected)  # the same doubles, not close ones
-    if "-" not in words:  # an excluded word is kept only once searched for
-        assert sqlite_words.matches_of(text(words)) == matches
+    assert sqlite_words.matches_of(text(words)) == matches
 
 
 def test_the_best_few_and_the_bound_of_the_rest(corpus, monkeypatch):
