@@ -42,8 +42,10 @@ def matches_of(query: TextQuery) -> int | None:
     items = list(dict.fromkeys([item for group in query.groups for item in group] + list(query.negated)))
     with _lock:
         kept = {item: _kept.get(item) for item in items}
-    if None in kept.values():
-        return None
+        if None in kept.values():
+            return None
+        for item in items:
+            _kept.move_to_end(item)
     with transaction.atomic(), connection.cursor() as cursor:
         state = _state(cursor)
     if any(kept_state != state for kept_state, _ids, _values in kept.values()):
