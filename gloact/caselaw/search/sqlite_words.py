@@ -7,8 +7,8 @@ against the average. A phrase the case lacks adds nothing, and an excluded phras
 So the relevance of every match of "fishermen OR nightclub" is the sum of two kept arrays, to the
 last bit of the double FTS5 computes, in a millisecond or two with numpy; FTS5 took 50-100 ms
 to rank its 64,000 matches at 100,000 cases. The arrays also give the matches of a search whose
-every phrase has one (10 ms from FTS5 for those 64,000). Asking FTS5 for the relevance of chosen cases only
-does not help: it recounts the idf of each phrase for each case asked for (2 ms a case).
+every phrase has one (10 ms from FTS5 for those 64,000). Asking FTS5 for the relevance of chosen
+cases only does not help: it recounts the idf of each phrase for each case asked for (2 ms a case).
 
 A word's array depends on the whole index (the idf and the average length change with every case
 indexed), so it is kept with the state of the index it was read from: FTS5's averages and
@@ -50,7 +50,7 @@ def matches_of(query: TextQuery) -> int | None:
         state = _state(cursor)
     if any(kept_state != state for kept_state, _ids, _values in kept.values()):
         return None
-    size = 1 + max((int(ids[-1]) for _state, ids, _values in kept.values() if len(ids)), default=0)
+    size = 1 + max((int(ids[-1]) for _kept_state, ids, _values in kept.values() if len(ids)), default=0)
     matched = np.ones(size, bool)
     for group in query.groups:
         either = np.zeros(size, bool)
