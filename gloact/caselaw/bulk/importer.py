@@ -8,11 +8,12 @@ Two passes over the file, both streaming:
    records), existing cases (matched by public id) updated in place.
 
 New cases are written in bulk without signals (so no audit-log entry per case, which a bulk import
-would drown in): each table's rows, made from the record's values without model instances, with one
-COPY or executemany per chunk (tables.py; ids of cases and persons, needed by their children, are
-reserved beforehand). The importer indexes new cases for search itself, from the rows in memory, and
-schedules the regeneration of the download files. An existing case is saved (with its signals)
-only if the record changes it, so importing the same file again is quick.
+would drown in): each table's rows, made from the record's values without model instances
+(tables.py; ids of cases and persons, needed by their children, are reserved beforehand), written
+with one COPY per chunk on PostgreSQL, or by a second thread on SQLite (inserts.py). The importer
+indexes new cases for search itself, from the rows in memory, and schedules the regeneration of
+the download files. An existing case is saved (with its signals) only if the record changes it, so
+importing the same file again is quick.
 """
 
 import datetime
@@ -42,7 +43,8 @@ from ..search import bitmaps as facet_bitmaps
 from ..search.document import parts_of
 from ..search.index import backend as search_backend
 from .records import TERM_VOCABULARIES, FieldError, KnownValues, get_path, record_name, validate_record
-from .tables import Table, insert_rows, large_page_cache
+from .inserts import insert_rows, wait_for_writes, writes_behind
+from .tables import Table, large_page_cache
 
 CHUNK_SIZE = 500
 # Pass 1 of a file of at least this size may be split between up to this many processes
@@ -214,11 +216,12 @@ def write_records(records, known: KnownValues, plan: Plan) -> ImportResult:
     records = iter(records)
     with search_backend().bulk_indexer() as index_later, transaction.atomic(), large_page_cache():
         writer = _Writer(known, plan, index_later)
-        while chunk := list(islice(records, CHUNK_SIZE)):
-            created, updated, unchanged = writer.write(chunk)
-            result.created += created
-            result.updated += updated
-            result.unchanged += unchanged
+        with writes_behind():
+            while chunk := list(islice(records, CHUNK_SIZE)):
+                created, updated, unchanged = writer.write(chunk)
+                result.created += created
+                result.updated += updated
+                result.unchanged += unchanged
         writer.indexing()
         writer.save_sequences()
         if result.created or result.updated:
@@ -275,6 +278,7 @@ class _Writer:
             self._create(new)
         updated = 0
         if existing:
+            wait_for_writes()  # the updates read the database
             ids = [self.known.existing_cases[r["public_id"]][0] for r in existing]
             cases = {c.public_id: c for c in load_public_cases(list(Case.objects.filter(pk__in=ids)))}
             updated = sum(self._update(cases[record["public_id"]], record) for record in existing)
@@ -369,12 +373,12 @@ class _Writer:
                 for case, record in zip(cases, records, strict=True)
                 for code in dict.fromkeys(get_path(record, path) or [])
             ]
-            insert_rows(through, ("case_id", "term_id"), rows)
+            insert_rows(through._meta.db_table, ("case_id", "term_id"), rows)
 
     def _bulk_nationalities(self, persons) -> None:
         through = Person.nationalities.through
         rows = [(values["id"], iso3) for values, _label, nationalities in persons for iso3 in dict.fromkeys(nationalities)]
-        insert_rows(through, ("person_id", "country_id"), rows)
+        insert_rows(through._meta.db_table, ("person_id", "country_id"), rows)
 
     # --- Children of one case, as field values ------------------------------------------------
     def _translations(self, case_id: int | None, record: dict) -> list[dict]:

@@ -1,5 +1,5 @@
-"""Bulk INSERT for the import: rows made straight from plain values (field attname -> Python
-value), written with one COPY (PostgreSQL) or executemany (SQLite) per table and chunk.
+"""Rows for the import's bulk INSERTs (inserts.py), made straight from plain values (field
+attname -> Python value).
 
 A row holds what `Model(**values).save()` would write (the model's defaults, auto_now times,
 values converted for the database) without making the model instances, whose creation took a
@@ -11,6 +11,8 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection, models
+
+from .inserts import insert_rows
 
 # Fields whose Python values go to both databases unchanged; any other field (dates, decimals,
 # JSON) goes through Field.get_db_prep_save.
@@ -45,42 +47,6 @@ def large_page_cache():
             cursor.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
-def insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """INSERT `rows` (tuples of database values for `columns`) into the table of `model`:
-    PostgreSQL with COPY (an INSERT per row, even pipelined, costs the server a bind and an
-    execution each: 10,000 cases took 21.5 s to import instead of 16 s), SQLite with one
-    prepared INSERT."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    table, names = quote(model._meta.db_table), ", ".join(quote(c) for c in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", rows)  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-
-
-def reserve_ids(model, count: int) -> list[int]:
-    """`count` new primary keys of `model`, which no other writer can take: PostgreSQL hands them
-    out from the table's sequence; SQLite has one writer at a time (the import holds the write
-    lock) and advances its sequence to the highest id inserted."""
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                           [table, count])
-            return [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"SELECT MAX(id) FROM {connection.ops.quote_name(table)}")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-        highest = cursor.fetchone()[0] or 0
-        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-        row = cursor.fetchone()
-        start = max(highest, row[0] if row else 0) + 1
-        return list(range(start, start + count))
-
-
 class Table:
     """The rows of one model's table, for an import running at time `now` (its auto_now value).
     Values of fields that need converting (dates, decimals) must be hashable: no JSON fields."""
@@ -89,6 +55,7 @@ class Table:
         self.model = model
         self.fields = model._meta.local_concrete_fields
         self.defaults, self.generated = {}, []
+        self.next_id = 1  # SQLite: after the ids this import gave (_new_ids)
         for field in self.fields:
             if field.primary_key:
                 continue
@@ -98,6 +65,25 @@ class Table:
                 self.generated.append(field)  # a new value for each row
             else:
                 self.defaults[field.attname] = field.get_default()
+
+    def _new_ids(self, count: int) -> list[int]:
+        """`count` new primary keys, which no other writer can take: PostgreSQL hands them out from
+        the table's sequence. On SQLite the import holds the write lock from its first statement
+        (transaction mode IMMEDIATE), so the ids after the highest one are its own; the highest
+        is also counted here, since the rows given before may not be written yet (writes_behind)."""
+        table = self.model._meta.db_table
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                               [table, count])
+                return [row[0] for row in cursor.fetchall()]
+            cursor.execute(f"SELECT MAX(id) FROM {connection.ops.quote_name(table)}")  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
+            highest = cursor.fetchone()[0] or 0
+            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+            row = cursor.fetchone()
+        start = max(self.next_id, highest + 1, (row[0] if row else 0) + 1)
+        self.next_id = start + count
+        return list(range(start, start + count))
 
     def _complete(self, values: dict) -> dict:
         """`values` with the model's default for each field it leaves out."""
@@ -113,7 +99,7 @@ class Table:
         if not rows:
             return
         if with_ids:
-            for row, pk in zip(rows, reserve_ids(self.model, len(rows)), strict=True):
+            for row, pk in zip(rows, self._new_ids(len(rows)), strict=True):
                 row["id"] = pk
         fields = [field for field in self.fields if with_ids or not field.primary_key]
         values = operator.itemgetter(*(field.attname for field in fields))
@@ -130,4 +116,4 @@ class Table:
                         done[value] = field.get_db_prep_save(value, connection)
                     item[position] = done[value]
             tuples.append(item)
-        insert_rows(self.model, tuple(field.column for field in fields), tuples)
+        insert_rows(self.model._meta.db_table, tuple(field.column for field in fields), tuples)

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import orjson
 from django.db import connection
 
+from ..bulk.inserts import insert_rows
 from . import sqlite_words
 from .bitsets import bitmap
 from .document import BODY, TITLE, Part
@@ -44,11 +45,14 @@ def index(case_id: int, parts: list[Part]) -> None:
     index_many([(case_id, parts)])
 
 
+def _row(case_id: int, parts: list[Part]) -> tuple[int, str, str]:
+    return (case_id, "\n".join(part.text for part in parts if part.kind == TITLE),
+            "\n".join(part.text for part in parts if part.kind == BODY))
+
+
 def index_many(documents: list[tuple[int, list[Part]]]) -> None:
     """Index (or re-index) several cases: [(case id, parts)], two statements in all."""
-    rows = [(case_id,
-             "\n".join(part.text for part in parts if part.kind == TITLE),
-             "\n".join(part.text for part in parts if part.kind == BODY)) for case_id, parts in documents]
+    rows = [_row(case_id, parts) for case_id, parts in documents]
     with connection.cursor() as cursor:
         cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
         cursor.executemany(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows)  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
@@ -56,10 +60,10 @@ def index_many(documents: list[tuple[int, list[Part]]]) -> None:
 
 @contextmanager
 def bulk_indexer() -> Iterator[Callable[[list], Callable[[], None]]]:
-    """For an import (see postgres.py): each batch is indexed when given. FTS5 indexes in this
-    process, which has nothing to do meanwhile."""
+    """For an import (see postgres.py): each batch of new cases is indexed when given, with the
+    import's other rows (bulk.inserts.insert_rows: on its writer thread)."""
     def start(documents: list) -> Callable[[], None]:
-        index_many(documents)
+        insert_rows(TABLE, ("rowid", "title", "body"), [_row(case_id, parts) for case_id, parts in documents])
         return lambda: None
     yield start
 
