@@ -110,3 +110,23 @@ def test_an_insert_failing_fails_the_import_and_writes_nothing(tmp_path, monkeyp
     assert list(Case.objects.values_list("pk", flat=True)) == [taken]
     assert len(stored_documents()) == 1
     assert sys.getswitchinterval() == switch_interval
+
+
+def test_an_import_failing_while_inserts_are_running_stops_them_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "CHUNK_SIZE", 1)
+    monkeypatch.setattr(inserts, "VALUES_PER_INSERT", 24)  # an INSERT for each case, at once
+    charges, calls = importer._Writer._charges, []
+
+    def failing(writer, *args):
+        calls.append(1)
+        if len(calls) == 4:
+            raise RuntimeError("synthetic failure")
+        return charges(writer, *args)
+
+    monkeypatch.setattr(importer._Writer, "_charges", failing)
+    path = _write(tmp_path / "five.jsonl", _five_records())
+    with pytest.raises(RuntimeError, match="synthetic failure"):
+        import_cases(path)
+    assert not Case.objects.exists() and stored_documents() == {}
+    monkeypatch.setattr(importer._Writer, "_charges", charges)
+    assert import_cases(path).created == 5  # the connection goes on as before
