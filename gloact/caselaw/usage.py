@@ -9,10 +9,11 @@ Read side: `daily_counts`, `top_queries`, `zero_result_queries`, `most_viewed_ca
 
 import datetime
 import re
+from contextlib import nullcontext
 
 import structlog
-from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from .models import CaseFeedback, CaseViewCount, DailyCount, SearchQuery
@@ -32,21 +33,28 @@ def _increment(model, lookup: dict, values: dict | None = None, **increments) ->
     """Add `increments` to the counters of the row `lookup` (and set `values`), creating the row
     on first use.
 
-    The addition is done in the database (F expressions), so concurrent requests do not lose
-    counts; a concurrent first insert is retried as an update."""
-    updates = {name: F(name) + amount for name, amount in increments.items()} | (values or {})
-    if model.objects.filter(**lookup).update(**updates):
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**lookup, **increments, **(values or {}))
-    except IntegrityError:
-        model.objects.filter(**lookup).update(**updates)
+    One statement (INSERT … ON CONFLICT DO UPDATE, the same in SQLite and PostgreSQL; Django's
+    upsert can set a column but not add to it): concurrent requests lose no count, and a page
+    pays one round trip per counter. `lookup` names the columns of a unique constraint."""
+    meta, quote = model._meta, connection.ops.quote_name
+    row = {**lookup, **(values or {}), **increments}
+    fields = [meta.get_field(name) for name in row]
+    columns = {name: quote(field.column) for name, field in zip(row, fields, strict=True)}
+    table = quote(meta.db_table)
+    updates = [f"{columns[name]} = {table}.{columns[name]} + excluded.{columns[name]}" for name in increments]
+    updates += [f"{columns[name]} = excluded.{columns[name]}" for name in values or {}]
+    sql = (f"INSERT INTO {table} ({', '.join(columns.values())}) VALUES ({', '.join(['%s'] * len(row))}) "  # nosec B608 # identifiers are model columns; values are bound parameters
+           f"ON CONFLICT ({', '.join(columns[name] for name in lookup)}) DO UPDATE SET {', '.join(updates)}")
+    params = [field.get_db_prep_save(value, connection) for field, value in zip(fields, row.values(), strict=True)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _safely(what: str, record, *args) -> None:
     try:
-        with transaction.atomic():
+        # Each counter is one statement, atomic by itself: no transaction of its own (two round
+        # trips more). Within a caller's transaction, a savepoint keeps a failure from breaking it.
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
             record(*args)
     except DatabaseError:
         log.warning("usage_not_recorded", what=what, exc_info=True)

@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -48,6 +50,18 @@ def test_case_views_and_downloads_are_counted_per_day_and_per_case():
     assert usage.downloads_by_kind(today) == [("jsonl", 2), ("csv", 1)]
     rows = usage.daily_counts(today - datetime.timedelta(days=2))
     assert [row["case_view"] for row in rows] == [0, 0, 3]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_counting_a_view_takes_one_statement_per_counter_and_no_transaction():
+    # A case page pays for these round trips: the day's views and the case's, each one upsert.
+    case = make_published_case()
+    usage.record_case_view(case)
+    with CaptureQueriesContext(connection) as queries:
+        usage.record_case_view(case)
+    assert [query["sql"].split()[0] for query in queries] == ["INSERT", "INSERT"]
+    assert CaseViewCount.objects.get(case=case).views == 2
+    assert DailyCount.objects.get(kind="case_view", day=timezone.localdate()).count == 2
 
 
 def test_feedback_stores_only_the_answer(client):
