@@ -248,9 +248,9 @@ def _case_query(params) -> CaseQuery:
 
 
 # --- Endpoints --------------------------------------------------------------------------------
-def _facets_out(query: CaseQuery, language: str, text_matches: int) -> list[dict]:
+def _facets_out(query: CaseQuery, language: str, matched: bitmaps.TextMatches) -> list[dict]:
     return [{"name": f.name, "label": f.label, "values": [v.__dict__ for v in f.values]}
-            for f in facet_counts(query, language, text_matches=text_matches)]
+            for f in facet_counts(query, language, matched=matched)]
 
 
 @router.get("/cases", response={200: CasePage, 400: Error, **COMMON_ERRORS}, summary="Search published cases")
@@ -259,10 +259,10 @@ def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: in
                                                        "(one request instead of two)")):
     query = _case_query(params)
     language = get_language()
-    text_matches = bitmaps.current().text_bitmap(query.text_query)  # matched once for the page and the counts
+    matched = bitmaps.TextMatches.of(query.text_query)  # matched once for the page and the counts
     try:
         # The page's cases loaded once, with everything case_record reads.
-        results = search_cases(query, language, limit=limit, cursor=cursor or None, text_matches=text_matches,
+        results = search_cases(query, language, limit=limit, cursor=cursor or None, matched=matched,
                                cases=Case.objects.published())
     except InvalidCursor:
         return Status(400, {"detail": "Invalid cursor."})
@@ -277,7 +277,7 @@ def list_cases(request, params: Query[SearchParams], cursor: str = "", limit: in
         "next_cursor": results.next_cursor,
         "order": results.sort,
         "results": [case_record(case) for case in load_public_cases([hit.case for hit in results.hits])],
-        "facets": _facets_out(query, language, text_matches) if facets else None,
+        "facets": _facets_out(query, language, matched) if facets else None,
     }
 
 
@@ -291,11 +291,10 @@ def get_case(request, public_id: str):
 def get_facets(request, params: Query[SearchParams]):
     query = _case_query(params)
     language = get_language()
-    structures = bitmaps.current()
-    text_matches = structures.text_bitmap(query.text_query)  # matched once for the counts and the total
+    matched = bitmaps.TextMatches.of(query.text_query)  # matched once for the counts and the total
     return {
-        "count": structures.matching(query, text_matches).bit_count(),
-        "facets": _facets_out(query, language, text_matches),
+        "count": matched.structures.matching(query, matched.cases).bit_count(),
+        "facets": _facets_out(query, language, matched),
     }
 
 

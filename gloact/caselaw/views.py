@@ -47,16 +47,16 @@ def search(request):
     language = get_language()
     cursor = request.GET.get("cursor") or None
     # The text is matched once; the page and the facet counts are both taken from that set.
-    text_matches = bitmaps.current().text_bitmap(query.text_query)
+    matched = bitmaps.TextMatches.of(query.text_query)
     try:
-        results = search_cases(query, language, PAGE_SIZE, cursor, text_matches=text_matches)
+        results = search_cases(query, language, PAGE_SIZE, cursor, matched=matched)
         cursor_lost = False
     except InvalidCursor:  # a damaged link, or one from another sort order: the first page, and why
         cursor, cursor_lost = None, True
-        results = search_cases(query, language, PAGE_SIZE, text_matches=text_matches)
+        results = search_cases(query, language, PAGE_SIZE, matched=matched)
     if not cursor and not query.is_empty:
         record_search(query.text, results.total)
-    facets = facet_counts(query, language, text_matches=text_matches)
+    facets = facet_counts(query, language, matched=matched)
     context = {
         "query": query,
         "results": results,

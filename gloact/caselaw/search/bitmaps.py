@@ -166,6 +166,21 @@ class FacetBitmaps:
         return everything.bit_count(), result
 
 
+@dataclass(frozen=True)
+class TextMatches:
+    """What a request takes once and shares between its page, its total and its facet counts:
+    this process's structures (checked once, see current) and the published cases matching its
+    text (matched once)."""
+
+    structures: FacetBitmaps
+    cases: int  # bitmap
+
+    @classmethod
+    def of(cls, text_query: TextQuery) -> "TextMatches":
+        structures = current()
+        return cls(structures, structures.text_bitmap(text_query))
+
+
 def _orders() -> dict[str, SortOrder]:
     decided = dict(_raw_rows(Proceeding.objects.filter(is_latest=True, date__isnull=False, case__status=Case.Status.PUBLISHED)
                              .order_by().values_list("case_id", "date")))

@@ -42,12 +42,13 @@ class FacetCounts:
 
 
 def facet_counts(query: CaseQuery, language: str, facets: list[Facet] = FACETS,
-                 text_matches: int | None = None) -> list[FacetCounts]:
+                 matched: bitmaps.TextMatches | None = None) -> list[FacetCounts]:
     """The counts of every facet for `query`, with labels in `language`: values with cases first
     in the facet's order, then selected values without cases (so they can be unticked).
-    `text_matches`: the bitmap of the cases matching the text, when the caller has it already."""
-    structures = bitmaps.current()
-    _total, all_counts = structures.counts(query, facets, text_matches)
+    `matched`: the request's structures and text matches, when the caller has them already."""
+    matched = matched or bitmaps.TextMatches.of(query.text_query)
+    structures = matched.structures
+    _total, all_counts = structures.counts(query, facets, matched.cases)
     result = []
     for facet in facets:
         counts = all_counts[facet.name]

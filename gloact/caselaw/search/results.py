@@ -125,15 +125,14 @@ def snippet_texts(case: Case, texts: CaseTexts) -> list[str]:
 
 
 def search_cases(query: CaseQuery, language: str, limit: int = 20, cursor: str | None = None,
-                 text_matches: int | None = None, cases=None) -> SearchResults:
+                 matched: bitmaps.TextMatches | None = None, cases=None) -> SearchResults:
     """One page of the published cases matching `query`, in its sort order, after `cursor`.
 
-    `text_matches`: the bitmap of the cases matching the text (FacetBitmaps.text_bitmap), when the
-    caller has it already (the search page counts facets over the same set); `cases`: the queryset
-    the page's cases are loaded from (by default with what snippets and result lists read)."""
-    structures = bitmaps.current()
-    if text_matches is None:
-        text_matches = structures.text_bitmap(query.text_query)
+    `matched`: the request's structures and text matches, when the caller has them already (the
+    search page counts facets over the same set); `cases`: the queryset the page's cases are
+    loaded from (by default with what snippets and result lists read)."""
+    matched = matched or bitmaps.TextMatches.of(query.text_query)
+    structures, text_matches = matched.structures, matched.cases
     sort = query.effective_sort
     if sort == "relevance" and not can_rank(query.text_query, text_matches, structures.published):
         sort = "date"
