@@ -1,7 +1,9 @@
 """The public representation of a case: complete, free of restricted data, and loaded without a
 query per case."""
 
+import datetime
 import json
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -86,12 +88,37 @@ def test_a_batch_gives_each_case_the_record_it_has_alone():
     second = make_person(case, Person.Role.DEFENDANT, age=41, order=0)
     first.order = 1
     first.save()
-    make_charge(second, charge="Synthetic smuggling", order=2)
+    make_charge(second, charge="Synthetic smuggling", order=2, fine_amount=Decimal("1500.50"), fine_currency="XOF",
+                confiscation=True)
     make_charge(second, charge="Synthetic forgery", order=1)
     RouteCountry.objects.create(case=case, country=Country.objects.get(iso3="MLI"), role="origin", order=1)
+    case.proceedings.update(date=datetime.date(2023, 5, 17))
     alone = case_record(Case.objects.get(pk=case.pk))
     batch = [case_record(c) for c in load_public_cases(list(Case.objects.filter(pk=case.pk)))]
     assert batch == [alone]
     assert [(c["defendant"], c["charge"]) for c in alone["charges"]][:2] == [
         ("D1", "Synthetic forgery"), ("D1", "Synthetic smuggling")]
     assert "extracted_text" not in alone["sources"][0]
+    # Read as the database keeps them (on SQLite: text, integers, reals), converted as Django does.
+    smuggling = next(c for c in alone["charges"] if c["charge"] == "Synthetic smuggling")
+    assert (smuggling["fine_amount"], smuggling["confiscation"]) == ("1500.50", True)
+    assert alone["proceedings"][0]["date"] == "2023-05-17"
+
+
+def test_every_batch_runs_the_same_statements():
+    """A batch's statements take its ids as one parameter, so their text is the same whatever the
+    batch: public._BatchRows compiles them once, not at each page."""
+    cases = [make_published_case() for _ in range(3)]
+
+    def statements(batch: list[Case]) -> list[str]:
+        run = []
+
+        def record(execute, sql, params, many, context):
+            run.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(record):
+            load_public_cases(batch)
+        return run
+
+    assert statements(cases[:1]) == statements(cases) == statements(cases[1:])
