@@ -17,14 +17,13 @@ stay models, for the privacy rules. The lists are for reading: code that then ch
 relations must query them afresh (`forget_loaded_relations`).
 """
 
-import json
 from collections import defaultdict
 from types import SimpleNamespace
 
 from django.db import connection
 from django.db.models import F
-from django.db.models.expressions import RawSQL
 
+from .batch_queries import BatchQuery, in_ids, one_of, rows
 from .models import Case, CaseTranslation, Charge, Jurisdiction, Person, Proceeding, RouteCountry, Source, Term
 
 # (record key, Case field) of every classification that is a list of term codes.
@@ -54,96 +53,42 @@ SOURCE_FIELDS = ("kind", "title", "url", "language", "sha256", "size", "redacted
 _AGE_BANDS = ((50, "50+"), (35, "35-49"), (25, "25-34"), (18, "18-24"), (12, "12-17"), (0, "0-11"))
 
 
-def _rows(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _ids_parameter(values: list[int]):
-    """`values` as one statement parameter, whatever their number: an array on PostgreSQL, a JSON
-    text on SQLite. A batch's statement is then the same text for every batch (see _BatchRows),
-    and psycopg need not read a long statement through for its placeholders at each run (with a
-    batch's 6,000 term links, that took a sixth of the export's time)."""
-    return values if connection.vendor == "postgresql" else json.dumps(values)
-
-
-def _in_list(values: list[int]) -> RawSQL:
-    """`values` for an `__in` filter, as a subquery of one parameter (see _ids_parameter)."""
-    subquery = "SELECT unnest(%s)" if connection.vendor == "postgresql" else "SELECT value FROM json_each(%s)"
-    return RawSQL(subquery, [_ids_parameter(values)])
-
-
-def _one_of(column: str, values: list[int]) -> tuple[str, list]:
-    """The condition `column` is one of `values`, with its one parameter (see _ids_parameter)."""
-    condition = "= ANY(%s)" if connection.vendor == "postgresql" else "IN (SELECT value FROM json_each(%s))"
-    return f"{column} {condition}", [_ids_parameter(values)]
-
-
-class _BatchRows:
-    """The rows, as dicts, of a values() queryset over a batch of ids (`queryset_of(ids)`, ids an
-    `__in` value), compiled once per database and run again with each batch's ids: Django compiles a
-    queryset at each run, and for the 20 cases of a page that took 0.7 ms a relation, against 0.1
-    for its statement."""
-
-    def __init__(self, queryset_of):
-        self._queryset_of = queryset_of
-        self._compiled: dict[str, tuple] = {}  # {database vendor: (sql, names, converters)}
-
-    def _compile(self) -> tuple:
-        compiler = self._queryset_of(_in_list([])).query.get_compiler(connection=connection)
-        sql, _params = compiler.as_sql()  # one parameter, the ids (_in_list)
-        # Django's conversions of the database's values (on SQLite: dates, booleans, decimals).
-        converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
-        return sql, compiler.query.values_select, list(converters.items())
-
-    def __call__(self, ids: list[int]) -> list[dict]:
-        if connection.vendor not in self._compiled:
-            self._compiled[connection.vendor] = self._compile()
-        sql, names, converters = self._compiled[connection.vendor]
-        rows = [list(row) for row in _rows(sql, [_ids_parameter(ids)])]
-        for row in rows:
-            for position, (functions, expression) in converters:
-                for function in functions:
-                    row[position] = function(row[position], expression, connection)
-        return [dict(zip(names, row, strict=True)) for row in rows]
-
-
 # The related rows case_record reads as plain rows, with the columns it reads: {relation: rows of
 # the cases whose ids are given, in the order of the record (charges: see ordered_charges)}. Persons are
 # read as models (load_public_cases).
 _ROW_RELATIONS = {
-    "translations": _BatchRows(lambda ids: CaseTranslation.objects.filter(case_id__in=ids).values(
+    "translations": BatchQuery(lambda ids: CaseTranslation.objects.filter(case_id__in=ids).values(
         "case_id", "language", *TRANSLATED_TEXTS)),
-    "proceedings": _BatchRows(lambda ids: Proceeding.objects.filter(case_id__in=ids).order_by(
+    "proceedings": BatchQuery(lambda ids: Proceeding.objects.filter(case_id__in=ids).order_by(
         "order", F("date").asc(nulls_first=True), "pk").values(
         "case_id", "order", "court_name", "court_level", "reference", "date", "decision_text", "outcome", "is_latest")),
     # Unordered: ordering by the defendant's order joins the persons, and PostgreSQL then reads all
     # charges (20 ms a batch, 1 ms without); ordered_charges orders them.
-    "charges": _BatchRows(lambda ids: Charge.objects.filter(case_id__in=ids).order_by().values(
+    "charges": BatchQuery(lambda ids: Charge.objects.filter(case_id__in=ids).order_by().values(
         "case_id", "pk", "defendant_id", "order", *CHARGE_FIELDS)),
-    "route": _BatchRows(lambda ids: RouteCountry.objects.filter(case_id__in=ids).order_by("order", "pk").values(
+    "route": BatchQuery(lambda ids: RouteCountry.objects.filter(case_id__in=ids).order_by("order", "pk").values(
         "case_id", "role", "country_id")),
     # Never extracted_text: it may name victims.
-    "sources": _BatchRows(lambda ids: Source.objects.filter(case_id__in=ids).order_by("pk").values(
+    "sources": BatchQuery(lambda ids: Source.objects.filter(case_id__in=ids).order_by("pk").values(
         "case_id", *SOURCE_FIELDS)),
 }
 
 
 # Unordered: Term's ordering joins the vocabularies.
-_TERM_CODES = _BatchRows(lambda ids: Term.objects.filter(pk__in=ids).order_by().values("pk", "code"))
+_TERM_CODES = BatchQuery(lambda ids: Term.objects.filter(pk__in=ids).order_by().values("pk", "code"))
+_TERMS = BatchQuery(lambda ids: Term.objects.filter(pk__in=ids))  # in Term's own ordering
 
 
 def _term_links(ids: list[int]) -> list[tuple[str, int, int]]:
     """(Case field, case id, term id) of every classification of the cases `ids`, in one query.
     The terms are not joined: PostgreSQL took longer to plan the twelve joins than to run them."""
-    condition, condition_params = _one_of("case_id", ids)
+    condition, condition_params = one_of("case_id", ids)
     parts, params = [], []
     for field in TERM_FIELDS.values():
         through = connection.ops.quote_name(Case._meta.get_field(field).remote_field.through._meta.db_table)
         parts.append(f"SELECT %s, case_id, term_id FROM {through} WHERE {condition}")  # nosec B608 # identifiers are model tables; values are bound parameters
         params += [field, *condition_params]
-    return _rows(" UNION ALL ".join(parts), params)
+    return rows(" UNION ALL ".join(parts), params)
 
 
 def _term_codes(ids: list[int]) -> dict[int, dict[str, list[str]]]:
@@ -164,7 +109,7 @@ def load_terms(case: Case) -> Case:
     for field, _case_id, term_id in _term_links([case.pk]):
         fields_of_term[term_id].append(field)
     fields = {field: [] for field in TERM_FIELDS.values()}
-    for term in Term.objects.filter(pk__in=fields_of_term):  # in Term's own ordering
+    for term in _TERMS(list(fields_of_term)):
         for field in fields_of_term[term.pk]:
             fields[field].append(term)
     case._prefetched_objects_cache = {**getattr(case, "_prefetched_objects_cache", {}), **fields}
@@ -176,8 +121,8 @@ def _nationalities(persons: list[Person]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = defaultdict(list)
     if persons:
         through = connection.ops.quote_name(Person.nationalities.through._meta.db_table)
-        condition, params = _one_of("person_id", [person.pk for person in persons])
-        for person_id, iso3 in _rows(
+        condition, params = one_of("person_id", [person.pk for person in persons])
+        for person_id, iso3 in rows(
             f"SELECT person_id, country_id FROM {through} WHERE {condition}", params,  # nosec B608 # identifiers are model tables; values are bound parameters
         ):
             found[person_id].append(iso3)
@@ -200,12 +145,12 @@ def load_public_cases(cases: list[Case]) -> list[Case]:
     _load_jurisdictions(cases)
     ids = [case.pk for case in cases]
     loaded: dict[int, dict[str, list]] = {pk: {name: [] for name in (*_ROW_RELATIONS, "persons")} for pk in ids}
-    for name, rows in _ROW_RELATIONS.items():
-        for row in rows(ids):
+    for name, query in _ROW_RELATIONS.items():
+        for row in query(ids):
             loaded[row["case_id"]][name].append(SimpleNamespace(**row))
     # Models, for the privacy rules (privacy.public_labels); the identity is read only to apply the
     # display rules of adult defendants.
-    for person in Person.objects.filter(case_id__in=_in_list(ids)).select_related("identity"):
+    for person in Person.objects.filter(case_id__in=in_ids(ids)).select_related("identity"):
         loaded[person.case_id]["persons"].append(person)
     codes = _term_codes(ids)
     for case in cases:

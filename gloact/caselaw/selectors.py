@@ -9,10 +9,21 @@ from django.http import Http404
 from gloact.core.models import Region
 
 from . import vocabularies as v
-from .models import Case, Charge, Jurisdiction, Person, Proceeding, RouteCountry, Source, Term
+from .batch_queries import BatchQuery
+from .models import Case, CaseTranslation, Charge, Jurisdiction, Person, Proceeding, RouteCountry, Source, Term
 from .public import age_band, load_terms, ordered_charges
 from .search import bitmaps
 from .search.similarity import similar_case_ids
+
+
+# The relations of a case page whose rows need no other model: compiled once (batch_queries).
+_PAGE_RELATIONS = {
+    "translations": BatchQuery(lambda ids: CaseTranslation.objects.filter(case_id__in=ids)),
+    "proceedings": BatchQuery(lambda ids: Proceeding.objects.filter(case_id__in=ids).order_by(
+        "order", F("date").asc(nulls_first=True), "pk")),
+    "charges": BatchQuery(lambda ids: Charge.objects.filter(case_id__in=ids).order_by()),  # see public.ordered_charges
+    "sources": BatchQuery(lambda ids: Source.objects.filter(case_id__in=ids).order_by("pk")),
+}
 
 
 def published_case(public_id: str) -> Case:
@@ -20,18 +31,27 @@ def published_case(public_id: str) -> Case:
     page shows terms by label, so they are loaded whole, and route stops with their country);
     404 for any other status."""
     cases = Case.objects.published().select_related("jurisdiction__country__region").prefetch_related(
-        "translations",
-        Prefetch("proceedings", queryset=Proceeding.objects.order_by("order", F("date").asc(nulls_first=True), "pk")),
         # The identity is read only to apply the display rules of adult defendants (privacy).
         Prefetch("persons", queryset=Person.objects.select_related("identity").prefetch_related("nationalities")),
-        Prefetch("charges", queryset=Charge.objects.order_by()),  # ordered by public.ordered_charges
         Prefetch("route", queryset=RouteCountry.objects.select_related("country").order_by("order", "pk")),
-        Prefetch("sources", queryset=Source.objects.order_by("pk")),
     )
     case = cases.filter(public_id=public_id).first()
     if case is None:
         raise Http404("No published case with this id.")
+    for name in _PAGE_RELATIONS:
+        _load_relation({case.pk: case}, name)
     return load_terms(case)
+
+
+def _load_relation(cases: dict[int, Case], name: str) -> None:
+    """Give `cases` ({id: case}) their relation `name` (of _PAGE_RELATIONS) in one query, where
+    Django's prefetching keeps it: case.translations.all() and the like return it."""
+    related: dict[int, list] = {pk: [] for pk in cases}
+    for row in _PAGE_RELATIONS[name](list(cases)):
+        type(row).case.field.set_cached_value(row, cases[row.case_id])  # row.case: no query
+        related[row.case_id].append(row)
+    for pk, case in cases.items():
+        case._prefetched_objects_cache = {**getattr(case, "_prefetched_objects_cache", {}), name: related[pk]}
 
 
 @dataclass(frozen=True)
@@ -69,8 +89,8 @@ def similar_cases(case: Case, limit: int = 5) -> list[Case]:
     region = structures.values["region"].get(str(country.region_id), 0) if country and country.region_id else 0
     top = similar_case_ids(structures, terms, region, case.pk, limit)
     # What the page shows of each: title (in the reader's language), public id, jurisdiction.
-    cases = Case.objects.filter(pk__in=top).select_related("jurisdiction__country").prefetch_related(
-        "translations").in_bulk()
+    cases = Case.objects.filter(pk__in=top).select_related("jurisdiction__country").in_bulk()
+    _load_relation(cases, "translations")
     return [cases[pk] for pk in top]
 
 
