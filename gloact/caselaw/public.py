@@ -6,15 +6,15 @@ charges, the route and sources (redacted text only). Restricted identities (Pers
 text extracted from decision documents and the files of non-public documents never appear.
 
 `load_public_cases(cases)` reads everything `case_record` needs for a batch of cases in a fixed
-number of queries, whatever the batch's size: the related rows of each kind in one query, grouped
-in Python and held by each case as plain lists; the batch's jurisdictions once each; term codes and
-persons' nationalities as strings (`case.public_codes`, `person.public_nationalities`). Django's
-prefetching builds a queryset per case and relation, and a model per term of each case: at 100,000
-cases that cost more than the rest of the export together. Rows that case_record only reads
-(translations, proceedings, charges, route, sources) are plain rows with the model's attribute
-names, not models: making a model costs several times more, and an export makes millions. Persons
-stay models, for the privacy rules. The lists are for reading: code that then changes a case's
-relations must query them afresh (`forget_loaded_relations`).
+number of queries, whatever the batch's size: the related rows of each kind in one query (compiled
+once, batch_queries.py), grouped in Python and held by each case as plain lists; the batch's
+jurisdictions once each; term codes and persons' nationalities as strings (`case.public_codes`,
+`person.public_nationalities`). Django's prefetching builds a queryset per case and relation, and a
+model per term of each case: at 100,000 cases that cost more than the rest of the export together.
+Rows that case_record only reads (translations, proceedings, charges, route, sources) are plain
+rows with the model's attribute names, not models: making a model costs several times more, and an
+export makes millions. Persons stay models, for the privacy rules. The lists are for reading: code
+that then changes a case's relations must query them afresh (`forget_loaded_relations`).
 """
 
 from collections import defaultdict
