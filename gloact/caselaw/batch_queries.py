@@ -1,11 +1,11 @@
 """Queries over a batch of ids (the cases of a page or of an export batch), compiled by Django
 once per database and run again with each batch's ids.
 
-Django compiles a queryset each time it runs. For the few rows of a page that cost several times
-the statement (for 20 cases on SQLite: about 0.7 ms a relation to compile, 0.1 ms to run). A BatchQuery
-takes the ids as one parameter (`in_ids`: an array on PostgreSQL, a JSON text on SQLite), so its
-statement is the same text for any batch, and keeps the compiled statement with Django's
-conversions of the database's values (on SQLite: dates, booleans, decimals).
+Django compiles a queryset each time it runs; for the few rows of a page, compiling costs several
+times the statement (for 20 cases on SQLite: about 0.7 ms a relation to compile, 0.1 ms to run). A
+BatchQuery takes the ids as one parameter (`in_ids`: an array on PostgreSQL, a JSON text on
+SQLite), so its statement is the same text for any batch, and keeps the compiled statement with
+Django's conversions of the database's values (on SQLite: dates, booleans, decimals).
 """
 
 import json
