@@ -29,8 +29,9 @@ def ids_parameter(values: list[int]):
 
 def in_ids(values: list[int]) -> RawSQL:
     """`values` for an `__in` filter, as a subquery of one parameter (see ids_parameter)."""
-    subquery = "SELECT unnest(%s::bigint[])" if connection.vendor == "postgresql" else "SELECT value FROM json_each(%s)"
-    return RawSQL(subquery, [ids_parameter(values)])
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids_parameter(values)])
+    return RawSQL("SELECT value FROM json_each(%s)", [ids_parameter(values)])
 
 
 def one_of(column: str, values: list[int]) -> tuple[str, list]:
