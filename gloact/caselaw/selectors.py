@@ -3,7 +3,7 @@ shows, similar cases, and the browse lists (countries by region, Protocol articl
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
 from gloact.core.models import Region
@@ -20,7 +20,7 @@ from .search.similarity import similar_case_ids
 _PAGE_RELATIONS = {
     "translations": BatchQuery(lambda ids: CaseTranslation.objects.filter(case_id__in=ids)),
     "proceedings": BatchQuery(lambda ids: Proceeding.objects.filter(case_id__in=ids).order_by(
-        "order", F("date").asc(nulls_first=True), "pk")),
+        *Proceeding.PROCEDURAL_ORDER)),
     "charges": BatchQuery(lambda ids: Charge.objects.filter(case_id__in=ids).order_by()),  # see public.ordered_charges
     "sources": BatchQuery(lambda ids: Source.objects.filter(case_id__in=ids).order_by("pk")),
 }

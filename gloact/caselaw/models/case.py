@@ -195,7 +195,7 @@ class Case(models.Model):
 
     def refresh_latest_proceeding(self) -> None:
         """Mark the last proceeding in procedural order (order, then date) as the latest ruling."""
-        proceedings = list(self.proceedings.order_by("order", models.F("date").asc(nulls_first=True), "pk"))
+        proceedings = list(self.proceedings.order_by(*self.proceedings.model.PROCEDURAL_ORDER))
         latest = proceedings[-1].pk if proceedings else None
         self.proceedings.exclude(pk=latest).filter(is_latest=True).update(is_latest=False)
         if latest:

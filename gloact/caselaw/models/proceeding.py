@@ -38,6 +38,9 @@ class Proceeding(models.Model):
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     is_latest = models.BooleanField(_("latest ruling"), default=False, editable=False)
 
+    # Procedural order within a case: by number, undated rulings first, then as entered.
+    PROCEDURAL_ORDER = ("order", models.F("date").asc(nulls_first=True), "pk")
+
     class Meta:
         ordering = ["case", "order", "date", "pk"]
         verbose_name = _("proceeding")
