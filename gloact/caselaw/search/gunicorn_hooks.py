@@ -5,7 +5,6 @@ the search structures (bitmaps.py) in each worker as it starts, so that no visit
 Given as a file (not python:module): gunicorn reads it before Django is set up, and importing
 the package would load the models. Hence the imports inside the hook."""
 
-import gc
 import time
 
 import structlog
@@ -17,14 +16,12 @@ def post_worker_init(worker) -> None:
     from django.db import DatabaseError, connection
 
     from gloact.caselaw.search import bitmaps
+    from gloact.core.processes import freeze_loaded_objects
 
     started = time.monotonic()
     try:
         bitmaps.current()
-        # Everything loaded so far lives as long as the worker: kept out of the garbage
-        # collector's full passes, which otherwise walk the structures' millions of objects.
-        gc.collect()
-        gc.freeze()
+        freeze_loaded_objects()  # the structures' millions of objects, among them
         log.info("search_structures_built", seconds=round(time.monotonic() - started, 1))
     except DatabaseError:  # e.g. not migrated yet: the first search builds them instead
         log.warning("search_structures_not_built", exc_info=True)

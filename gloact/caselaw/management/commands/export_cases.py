@@ -2,14 +2,14 @@
 
 import sys
 
-from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from gloact.caselaw.bulk.export import FORMATS, export_cases, write_cases
 from gloact.caselaw.models import Case
+from gloact.core.processes import BulkCommand
 
 
-class Command(BaseCommand):
+class Command(BulkCommand):
     help = "Export all published cases as JSONL (one case per line) or CSV (see docs/case-format.md)."
 
     def add_arguments(self, parser):

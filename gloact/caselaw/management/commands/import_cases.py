@@ -3,13 +3,14 @@
 import os
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from tqdm import tqdm
 
 from gloact.caselaw.bulk.importer import import_cases
+from gloact.core.processes import BulkCommand
 
 
-class Command(BaseCommand):
+class Command(BulkCommand):
     help = ("Import cases from a JSONL file (the export format, see docs/case-format.md). Every record is "
             "validated first; if any is invalid, nothing is written and each error is reported.")
 

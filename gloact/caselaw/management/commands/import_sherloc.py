@@ -2,13 +2,14 @@
 
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from tqdm import tqdm
 
 from gloact.caselaw.bulk.sherloc import CASES_FILE, DEFAULT_DIRECTORY, import_sherloc
+from gloact.core.processes import BulkCommand
 
 
-class Command(BaseCommand):
+class Command(BulkCommand):
     help = ("Import the index of UNODC's SHERLOC case law database (case_urls.csv and its label and "
             "summary files) as index-only published cases. Running it again updates them.")
 

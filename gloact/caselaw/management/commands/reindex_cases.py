@@ -1,15 +1,15 @@
 """`gloact reindex_cases`: rebuild the full-text search index of published cases, e.g. after a
 bulk import that bypassed the signal handlers, or after restoring a backup."""
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from tqdm import tqdm
 
 from gloact.caselaw.models import Case
 from gloact.caselaw.search import reindex_all
+from gloact.core.processes import BulkCommand
 
 
-class Command(BaseCommand):
+class Command(BulkCommand):
     help = "Rebuild the full-text search index of published cases."
 
     def add_arguments(self, parser):

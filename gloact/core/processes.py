@@ -1,0 +1,24 @@
+"""What a process does once, for the rest of its life."""
+
+import gc
+
+from django.core.management.base import BaseCommand
+
+
+def freeze_loaded_objects() -> None:
+    """Keep every object alive now (Django, the apps, their modules and whatever the caller has
+    loaded) out of the garbage collector's full passes, for a process in which they last until it
+    ends: a server's worker, an operator's bulk command. Each full pass otherwise walks them all
+    again. Exporting 100,000 cases ran 66 full passes: 4.5-4.9 s of them, 0.2-0.3 s with these
+    objects frozen, and the export took 0.71-0.91 x the time."""
+    gc.collect()
+    gc.freeze()
+
+
+class BulkCommand(BaseCommand):
+    """A command whose work is the whole process when run from the console (`gloact import-cases`):
+    it freezes what is loaded first. call_command (tests, code) leaves the caller's process alone."""
+
+    def run_from_argv(self, argv):
+        freeze_loaded_objects()
+        super().run_from_argv(argv)
