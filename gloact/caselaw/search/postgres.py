@@ -176,7 +176,7 @@ def bulk_indexer() -> Iterator[Callable[[list], Callable[[], None]]]:
 
     Making the vectors (PostgreSQL's parser) is about 40 % of the server's work of an import: with
     two cores, the two connections share it out. The vectors wait in the unlogged table ASIDE
-    (migration 0011) under a batch number, deleted by the second connection once copied, or when
+    (migrations 0011 and 0012: in its own pages) under a batch number, deleted by the second connection once copied, or when
     the indexer closes (an import that failed)."""
     # Parameters bound by the server (Django's cursors quote them into the statement): quoting the
     # texts in this process took a second of its CPU per 10,000 cases, contending with the import.
