@@ -1,17 +1,23 @@
-"""The import's INSERTs (bulk/inserts.py): on SQLite, many rows a statement, written by a second thread."""
+"""The import's INSERTs (bulk/inserts.py): on SQLite, many rows a statement, written by a second
+thread; on PostgreSQL, COPYs whose foreign keys the import checks itself."""
 
 import contextlib
 import sys
 import threading
+import uuid
 
+import psycopg
 import pytest
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, connection, transaction
 
 from ..bulk import importer, inserts
 from ..bulk.export import iter_case_records
 from ..bulk.importer import import_cases
+from ..bulk.inserts import insert_rows, writes_behind
+from ..bulk.records import KnownValues
 from ..bulk.tables import Table
-from ..models import Case
+from ..models import Case, Term
+from ..vocabularies import TIP_ACT
 from .factories import make_published_case
 from .test_import import _five_records, _records, _write
 from .test_search import stored_documents
@@ -130,3 +136,116 @@ def test_an_import_failing_while_inserts_are_running_stops_them_and_writes_nothi
     assert not Case.objects.exists() and stored_documents() == {}
     monkeypatch.setattr(importer._Writer, "_charges", charges)
     assert import_cases(path).created == 5  # the connection goes on as before
+
+
+postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's foreign key triggers")
+
+
+def _link(case, term_id: int) -> None:
+    """A row of the link table of the case's trafficking acts, as the import writes it."""
+    insert_rows(Case.tip_acts.through._meta.db_table, ("case_id", "term_id"), [(case.pk, term_id)])
+
+
+def _no_term() -> int:
+    return Term.objects.order_by("-pk").values_list("pk", flat=True).first() + 1000
+
+
+def _checks_immediately() -> None:
+    """Foreign key triggers check at once, not at a commit that a test never reaches."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+@postgres_only
+def test_postgres_copies_skip_the_row_triggers_and_check_each_key_themselves(monkeypatch):
+    case, missing = make_published_case(), _no_term()
+    links = Case.tip_acts.through.objects.filter(term_id=missing)
+    _checks_immediately()
+    with pytest.raises(IntegrityError, match='violates foreign key constraint "caselaw_case_tip_acts_term_id'):
+        with transaction.atomic():
+            _link(case, missing)  # outside writes_behind: the server's trigger
+    with monkeypatch.context() as patched:
+        patched.setattr(inserts, "_check", lambda *args: None)
+        with transaction.atomic(), writes_behind():
+            _link(case, missing)  # no trigger, and here no check: the row goes in
+            assert links.exists()
+            transaction.set_rollback(True)
+    with pytest.raises(IntegrityError, match=rf'"caselaw_case_tip_acts" violates foreign key constraint '
+                                             rf'"caselaw_case_tip_acts_term_id.*": term_id {missing} not present'):
+        with transaction.atomic(), writes_behind():
+            _link(case, missing)
+    assert not links.exists()
+
+
+@postgres_only
+def test_a_role_that_may_not_turn_the_triggers_off_leaves_them_on():
+    case, missing = make_published_case(), _no_term()
+    role = f"gloact_importer_{uuid.uuid4().hex[:8]}"  # roles are the server's, not the test database's
+    _checks_immediately()
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {role}")
+        cursor.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}")
+        try:
+            cursor.execute(f"SET LOCAL ROLE {role}")
+            with pytest.raises(IntegrityError, match='violates foreign key constraint "caselaw_case_tip_acts_term_id'):
+                with transaction.atomic(), writes_behind():
+                    _link(case, missing)
+            cursor.execute("RESET ROLE")
+            cursor.execute(f"GRANT SET ON PARAMETER session_replication_role TO {role}")
+            cursor.execute(f"SET LOCAL ROLE {role}")
+            with pytest.raises(IntegrityError, match=f"term_id {missing} not present in table caselaw_term"):
+                with transaction.atomic(), writes_behind():
+                    _link(case, missing)
+        finally:
+            cursor.execute("RESET ROLE")
+
+
+@postgres_only
+def test_the_keys_checked_stay_locked_against_other_transactions():
+    case = make_published_case()
+    term = Term.objects.exclude(pk__in=case.tip_acts.all()).first()  # from a migration: others see it
+    other = connection.get_new_connection(connection.get_connection_params())
+    other.autocommit = True
+    try:
+        with transaction.atomic(), writes_behind():
+            _link(case, term.pk)
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                other.execute("SELECT 1 FROM caselaw_term WHERE id = %s FOR UPDATE NOWAIT", [term.pk])
+            transaction.set_rollback(True)
+    finally:
+        other.close()
+
+
+@postgres_only
+def test_an_import_referring_to_a_term_gone_since_its_check_fails_and_writes_nothing(tmp_path, monkeypatch):
+    load, gone = KnownValues.load, _no_term()
+
+    def term_deleted_meanwhile(*args, **kwargs):
+        known = load(*args, **kwargs)
+        known.terms[TIP_ACT]["act.recruitment"] = gone
+        return known
+
+    monkeypatch.setattr(KnownValues, "load", term_deleted_meanwhile)
+    with pytest.raises(IntegrityError, match=f"term_id {gone} not present in table caselaw_term"):
+        import_cases(_write(tmp_path / "five.jsonl", _five_records()))
+    assert not Case.objects.exists() and stored_documents() == {}
+
+
+@postgres_only
+def test_each_key_is_checked_once_and_those_forgotten_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "CHUNK_SIZE", 1)
+    checks, check = [], inserts._check
+    monkeypatch.setattr(inserts, "_check", lambda cursor, table, *args: checks.append(table) or check(cursor, table, *args))
+    path = _write(tmp_path / "five.jsonl", _five_records())
+    assert import_cases(path).created == 5
+    # The five cases' acts are one term, checked once; the rows of the cases and persons written
+    # are not checked at all (children of a case, charges of its defendant).
+    assert checks.count("caselaw_case_tip_acts") == 1
+    assert {"caselaw_proceeding", "caselaw_charge", "caselaw_person"}.isdisjoint(checks)
+
+    Case.objects.all().delete()
+    checks.clear()
+    monkeypatch.setattr(inserts._Copies, "KEYS_KEPT", 2)  # fewer than a case's terms
+    assert import_cases(path).created == 5
+    assert checks.count("caselaw_case_tip_acts") == 5
+    assert Case.objects.filter(tip_acts__code="act.recruitment").count() == 5
