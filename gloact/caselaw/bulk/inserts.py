@@ -88,7 +88,7 @@ class _Copies:
     its references are checked after it, taking the locks the triggers take (FOR KEY SHARE): until
     the commit, no other transaction can delete or re-key a row referred to. A key is checked once:
     those checked, and those of the rows these COPYs wrote (no other transaction sees them), are
-    kept, up to KEYS_KEPT a table, so that memory stays flat however many rows an import writes
+    kept, up to KEYS_KEPT a column, so that memory stays flat however many rows an import writes
     (the import rolls back whole, so no savepoint takes back a row known here).
     has_parameter_privilege is PostgreSQL 15's, the oldest version docs/operations.md allows."""
 
@@ -96,7 +96,7 @@ class _Copies:
 
     def __init__(self):
         self.tables: dict[str, tuple] = {}  # table as given -> _keys_of(table)
-        self.present: dict[str, set] = {}  # table -> keys known to be there until the commit
+        self.present: dict[tuple[str, str], set] = {}  # (table, column) -> keys there until the commit
         with connection.cursor() as cursor:
             cursor.execute("SELECT has_parameter_privilege('session_replication_role', 'SET'), "
                            "current_setting('session_replication_role')")
@@ -116,17 +116,17 @@ class _Copies:
             for column, target, key, constraint in foreign_keys:
                 if column in columns:
                     position = columns.index(column)
-                    values = {row[position] for row in rows} - self.present.get(target, set())
+                    values = {row[position] for row in rows} - self.present.get((target, key), set())
                     values.discard(None)
                     if values:
                         _check(cursor, name, column, values, target, key, constraint)
-                        self._remember(target, values)
+                        self._remember((target, key), values)
             if primary_key in columns:
                 position = columns.index(primary_key)
-                self._remember(name, [row[position] for row in rows])
+                self._remember((name, primary_key), [row[position] for row in rows])
 
-    def _remember(self, table: str, keys) -> None:
-        present = self.present.setdefault(table, set())
+    def _remember(self, column: tuple[str, str], keys) -> None:
+        present = self.present.setdefault(column, set())
         if len(present) + len(keys) > self.KEYS_KEPT:
             present.clear()
         present.update(keys)

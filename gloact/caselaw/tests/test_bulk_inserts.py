@@ -249,3 +249,15 @@ def test_each_key_is_checked_once_and_those_forgotten_again(tmp_path, monkeypatc
     assert import_cases(path).created == 5
     assert checks.count("caselaw_case_tip_acts") == 5
     assert Case.objects.filter(tip_acts__code="act.recruitment").count() == 5
+
+
+@postgres_only
+def test_a_key_to_another_column_than_the_primary_key_is_not_taken_for_a_row_written():
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE test_parent (id bigint PRIMARY KEY, code bigint UNIQUE)")
+        cursor.execute("CREATE TABLE test_child (parent_code bigint REFERENCES test_parent (code) "
+                       "DEFERRABLE INITIALLY DEFERRED)")
+    with pytest.raises(IntegrityError, match="parent_code 1 not present in table test_parent"):
+        with transaction.atomic(), writes_behind():
+            insert_rows("test_parent", ("id", "code"), [(1, 100)])
+            insert_rows("test_child", ("parent_code",), [(100,), (1,)])  # 1 is an id, not a code
