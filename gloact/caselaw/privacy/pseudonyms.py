@@ -8,6 +8,8 @@ restricted identities, and the log of every time someone did.
   pseudonym by default, initials, or name); an editor may choose a stricter display for one person.
 """
 
+from collections import Counter
+
 from ..models import Case, Jurisdiction, Person, RestrictedAccessLog
 
 PERMISSION = "caselaw.view_restricted_identity"
@@ -72,9 +74,10 @@ def pseudonym(person: Person) -> str:
 
 
 def public_labels(case: Case) -> dict[int, str]:
-    """{person id: the label public pages show} for every person of `case`."""
+    """{person id: the label public pages show} for every person of `case`, each label given once."""
     persons = _persons(case)
-    labels = pseudonyms(case, persons)
+    numbered = pseudonyms(case, persons)
+    labels = dict(numbered)
     for person in persons:
         style = display_style(person, case.jurisdiction)
         identity = person.identity_or_none if style != PSEUDONYM else None
@@ -83,7 +86,11 @@ def public_labels(case: Case) -> dict[int, str]:
             labels[person.pk] = initials(name)
         elif name and style == NAME:
             labels[person.pk] = name
-    return labels
+    # Two defendants may share initials, or a name: a label must still say which person it is (the
+    # case page groups charges by label, and an export's charges name their defendant by it).
+    given = Counter(labels.values())
+    return {pk: f"{label} ({numbered[pk]})" if given[label] > 1 and label != numbered[pk] else label
+            for pk, label in labels.items()}
 
 
 def may_view_identities(user) -> bool:

@@ -1,8 +1,12 @@
+import io
+
 import pytest
 from django.apps import apps
+from django.core.management import call_command
 
 from gloact.caselaw import demo
 from gloact.caselaw.models import Case, CaseTranslation, Person, Term
+from gloact.caselaw.public import case_record
 from gloact.core.demo import GLOACT_COUNTRIES
 
 FACETS = [
@@ -50,3 +54,31 @@ def test_demo_uses_every_facet_term_and_the_privacy_cases(demo_cases):
     assert Person.objects.filter(is_child=True).exists()
     assert set(Person.objects.values_list("role", flat=True)) == set(Person.Role.values)
     assert all(c.proceedings.filter(is_latest=True).count() == 1 for c in demo_cases)
+
+
+
+def _records_without_labels(cases) -> list[dict]:
+    """The cases' public records, each person's label replaced by its place in the record: an import
+    brings no identities, so persons shown by name or initials come back as "D1", "V2"..."""
+    records = []
+    for case in cases.order_by("public_id"):
+        record = case_record(case) | {"updated_at": None}
+        place = {person["label"]: number for number, person in enumerate(record["persons"])}
+        assert len(place) == len(record["persons"]), f"{record['public_id']} gives a label twice"
+        record["persons"] = [person | {"label": place[person["label"]]} for person in record["persons"]]
+        record["charges"] = [charge | {"defendant": place[charge["defendant"]]} for charge in record["charges"]]
+        records.append(record)
+    return records
+
+
+@pytest.mark.django_db
+def test_demo_cases_survive_an_export_and_an_import(demo_cases, tmp_path):
+    # The demo shows some persons by name or initials, and its synthetic names share initials.
+    path = tmp_path / "cases.jsonl"
+    call_command("export_cases", output=str(path), stderr=io.StringIO())
+    before = _records_without_labels(demo_cases)
+    Case.objects.all().delete()
+    out = io.StringIO()
+    call_command("import_cases", str(path), stdout=out, stderr=io.StringIO())
+    assert f"{len(before)} cases created" in out.getvalue()
+    assert _records_without_labels(demo_cases) == before

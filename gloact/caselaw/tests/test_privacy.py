@@ -40,6 +40,17 @@ def test_adult_defendants_follow_the_jurisdiction_setting():
 
 
 @pytest.mark.django_db
+def test_a_label_is_given_to_one_person_only():
+    case = make_case(jurisdiction=make_jurisdiction("ZAF", defendant_display=NAME))
+    for age in (30, 40):
+        make_person(case, "defendant", real_name="Synthetic Person Twin", age=age)
+        make_person(case, "victim", real_name="Synthetic Person Lima", age=age, display_style="initials")
+    make_person(case, "victim", real_name="Synthetic Person Other", age=50, display_style="initials")
+    assert sorted(case.person_labels().values()) == [
+        "S. P. L. (V1)", "S. P. L. (V2)", "S. P. O.", "Synthetic Person Twin (D1)", "Synthetic Person Twin (D2)"]
+
+
+@pytest.mark.django_db
 def test_defendants_are_pseudonymous_by_default():
     case = make_published_case("MLI")
     assert labels(case) == ["D1", "V1", "V2", "W1"]
