@@ -1,4 +1,5 @@
-"""Shared test fixtures: a headless system Chromium driven by Playwright for browser tests."""
+"""Shared test fixtures: a headless system Chromium driven by Playwright for browser tests; each
+test starting with nothing kept in memory by an earlier one."""
 
 import os
 import shutil
@@ -54,6 +55,16 @@ def reference_data_in_transactional_tests(request):
         from gloact.accounts.roles import sync_roles_after_migrate
 
         sync_roles_after_migrate(sender=None)  # content types, permissions and role groups
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_by_an_earlier_search(monkeypatch):
+    """SQLite's search keeps the cases of each word it matched with the state of the index they
+    were read from (search/sqlite_words.py). A test's rollback takes that state back, and the next
+    test may index other texts into the very same state (same counts, same structure)."""
+    from gloact.caselaw.search import sqlite_words
+
+    monkeypatch.setattr(sqlite_words, "_kept", type(sqlite_words._kept)())
 
 
 @pytest.fixture(scope="session")

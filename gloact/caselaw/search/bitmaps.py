@@ -34,7 +34,7 @@ from gloact.core.models import Country, Region
 from ..models import Case, Jurisdiction, Person, Proceeding, Term
 from .bitsets import WORD_BITS, from_words, ids_of
 from .facets import FACETS, Facet
-from .index import backend, fetch_parts
+from .index import backend, fetch
 from .orders import NO_DATE, SortOrder, date_key, published_key
 from .query import CaseQuery, TextQuery
 
@@ -51,23 +51,20 @@ CASES_PER_PART = 10_000
 LAST_ID = 2**63 - 1  # the highest id a database gives a case
 
 
-def _matching(text_query: TextQuery, id_ranges: list[tuple[int, int] | None]) -> int:
+def _matching(text_query: TextQuery) -> int:
     """The bitmap of the cases matching `text_query` (all, published or not; PostgreSQL's kept
-    bitmaps may hold cases unpublished since), built in the database, one part per range of case
-    ids, unless the backend keeps the bitmaps of its words."""
+    bitmaps may hold cases unpublished since), from what the backend keeps of its words, or built
+    in the database where it keeps nothing for it (PostgreSQL: a group of stop words only)."""
     search = backend()
     matches = search.matches_of(text_query)
-    if matches is not None:
-        return matches
-    matches = 0
-    for rows in fetch_parts([search.bitmap_sql(text_query, ids) for ids in id_ranges]):
-        matches |= search.to_bitmap(rows)
+    if matches is None:
+        matches = search.to_bitmap(fetch(*search.bitmap_sql(text_query)))
     return matches
 
 
 def _id_ranges(published: int) -> list[tuple[int, int] | None]:
     """Ranges of case ids (first, last) that share the `published` cases equally, one for each part
-    a text search is split into (where the backend splits, index.fetch_parts): one part per
+    a text search's ranking is split into (where the backend splits, index.fetch_parts): one part per
     CASES_PER_PART cases, at most GLOACT_SEARCH_THREADS. The last range is open-ended, for cases
     published since. [None] (every id) when a search is not split."""
     count = published.bit_count()
@@ -110,9 +107,9 @@ class FacetBitmaps:
     def text_bitmap(self, text_query: TextQuery) -> int:
         """Published cases matching the text part of a search (the same rules as filtering.py)."""
         if text_query.groups:
-            return _matching(text_query, self.id_ranges) & self.published
+            return _matching(text_query) & self.published
         if text_query.negated:
-            return self.published & ~_matching(TextQuery(groups=(text_query.negated,)), self.id_ranges)
+            return self.published & ~_matching(TextQuery(groups=(text_query.negated,)))
         return self.published
 
     def selection(self, facet: Facet, query: CaseQuery) -> int | None:

@@ -245,11 +245,10 @@ def tsquery_bitmap_sql(tsquery: str, condition: str = "", params: list | None = 
             f"WHERE {column} @@ %s::tsquery{condition} GROUP BY 1", [tsquery, *(params or [])], settings)
 
 
-def bitmap_sql(query: TextQuery, ids: tuple[int, int] | None = None) -> tuple[str, list, dict[str, str]]:
-    """SQL computing the bitmap of the cases matching `query` (among `ids`, first to last, if
-    given): see tsquery_bitmap_sql."""
+def bitmap_sql(query: TextQuery) -> tuple[str, list, dict[str, str]]:
+    """SQL computing the bitmap of the cases matching `query`: see tsquery_bitmap_sql."""
     match, _rank = _tsqueries(query)
-    return tsquery_bitmap_sql(match, *_within(ids))
+    return tsquery_bitmap_sql(match)
 
 
 to_bitmap = from_words  # the rows of bitmap_sql

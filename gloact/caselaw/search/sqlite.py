@@ -9,12 +9,10 @@ languages are matched as written (after folding case and accents).
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-import orjson
 from django.db import connection
 
 from ..bulk.inserts import insert_rows
 from . import sqlite_words
-from .bitsets import bitmap
 from .document import BODY, TITLE, Part
 from .query import TextQuery
 
@@ -22,8 +20,8 @@ TABLE = "caselaw_case_fts"
 # Relevance: -bm25, titles weighing five times the body (higher is better).
 RELEVANCE = f"-bm25({TABLE}, 5.0, 1.0)"
 SEARCH_SETTINGS: dict[str, str] = {}
-# SQLite runs a statement on one core: a text search over many cases is split into ranges of
-# case ids, run side by side (bitmaps.id_ranges, index.fetch_parts).
+# SQLite runs a statement on one core: ranking the matches of a text over many cases is split
+# into ranges of case ids, run side by side (bitmaps.id_ranges, index.fetch_parts).
 SPLIT_BY_ID = True
 
 
@@ -88,20 +86,6 @@ def _within(ids: tuple[int, int] | None) -> tuple[str, list]:
     return ("", []) if ids is None else (" AND rowid BETWEEN %s AND %s", list(ids))
 
 
-def bitmap_sql(query: TextQuery, ids: tuple[int, int] | None = None) -> tuple[str, list]:
-    """SQL giving the ids of the cases matching `query` (among `ids`, first to last, if given) as
-    one JSON array, read by to_bitmap. The array is built by SQLite at the speed of the index;
-    (word, bits) rows grouped by SQL, as on PostgreSQL, went through a sort of every match (twice
-    the time for a word in most cases)."""
-    within, params = _within(ids)
-    return (f"SELECT json_group_array(rowid) FROM {TABLE} WHERE {TABLE} MATCH %s{within}",  # nosec B608 # identifiers are code constants or quoted names; values are bound parameters
-            [match_expression(query), *params])
-
-
-def to_bitmap(rows: list[tuple]) -> int:
-    return bitmap(orjson.loads(rows[0][0]))
-
-
 def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
                ids: tuple[int, int] | None = None, among: int | None = None) -> tuple[str, list]:
     """SQL selecting (case id, relevance) of the `limit` most relevant matches of `query`, best
@@ -117,8 +101,8 @@ def ranked_sql(query: TextQuery, limit: int, at_most: float | None = None,
             "ORDER BY relevance DESC LIMIT %s", [*params, limit])
 
 
-def matches_of(query: TextQuery) -> int | None:
-    """The bitmap of the cases matching `query`, from the arrays kept per word when it can: see
+def matches_of(query: TextQuery) -> int:
+    """The bitmap of the cases matching `query`, from the cases kept per word: see
     sqlite_words.matches_of."""
     return sqlite_words.matches_of(query)
 

@@ -1,15 +1,16 @@
-"""What SQLite keeps per word (search/sqlite_words.py) gives what FTS5 gives: the relevance of
-every match, to the bit, and its matches; made again once the index has changed, and within its
+"""What SQLite keeps per word (search/sqlite_words.py) gives what FTS5 gives: the matches of a
+search, and the relevance of every match, to the bit; made again once the index has changed, and within its
 bound of memory."""
 
 import math
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from gloact.caselaw.models import Case
 from gloact.caselaw.search import CaseQuery, sqlite, sqlite_words
-from gloact.caselaw.search.bitsets import bitmap
+from gloact.caselaw.search.bitsets import bitmap, ids_of
 from gloact.caselaw.search.index import fetch
 
 from .factories import make_case
@@ -23,9 +24,8 @@ pytestmark = [
 @pytest.fixture
 def corpus(monkeypatch):
     """30 cases using "wages" and "passports" more or less often, in longer or shorter texts and
-    titles; no arrays kept from another test."""
+    titles."""
     monkeypatch.setattr(sqlite_words, "FEW_TO_RANK", 0)
-    monkeypatch.setattr(sqlite_words, "_kept", type(sqlite_words._kept)())
     for n in range(30):
         make_case("MLI", title=f"Synthetic case {n}" + " wages" * (n % 4 == 0), status=Case.Status.PUBLISHED,
                   summary=" ".join(["wages"] * (n % 7) + ["passports"] * (n * 3 % 5) + ["workers"] * (n % 11 + 1)))
@@ -52,7 +52,11 @@ SEARCHES = ["wages", "wages OR passports", "wages passports", "workers -passport
 def test_the_kept_relevance_is_fts5s_own(corpus, words):
     expected = from_fts5(words)
     matches = bitmap(pk for pk, _relevance in expected)
-    assert sqlite_words.matches_of(text(words)) is None  # nothing kept yet: FTS5 matches it
+    assert not sqlite_words._kept
+    assert sqlite_words.matches_of(text(words)) == matches  # read from FTS5, then kept
+    with CaptureQueriesContext(connection) as queries:
+        assert sqlite_words.matches_of(text(words)) == matches
+    assert not [query for query in queries if "MATCH" in query["sql"]]
     for _made_then_kept in range(2):
         rows, bound = sqlite_words.best_of(text(words), matches)
         assert bound == -math.inf  # fewer matches than ROWS: all of them
@@ -78,11 +82,10 @@ def test_the_best_few_and_the_bound_of_the_rest(corpus, monkeypatch):
 
 def test_arrays_are_made_again_when_the_index_changes(corpus):
     sqlite_words.best_of(text("wages OR passports"), bitmap(pk for pk, _relevance in from_fts5("wages OR passports")))
-    assert sqlite_words.matches_of(text("wages OR passports")) is not None
     # A new case changes every idf and the average length: what was kept is no longer used.
-    make_case("MLI", title="Wages and passports", status=Case.Status.PUBLISHED, summary="wages passports wages")
-    assert sqlite_words.matches_of(text("wages OR passports")) is None
+    new = make_case("MLI", title="Wages and passports", status=Case.Status.PUBLISHED, summary="wages passports wages")
     expected = from_fts5("wages OR passports")
+    assert new.pk in ids_of(sqlite_words.matches_of(text("wages OR passports")))
     rows, _bound = sqlite_words.best_of(text("wages OR passports"), bitmap(pk for pk, _relevance in expected))
     assert ranked(rows) == ranked(expected)
     assert sqlite_words.matches_of(text("wages OR passports")) == bitmap(pk for pk, _relevance in expected)

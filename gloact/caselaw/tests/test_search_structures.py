@@ -132,7 +132,6 @@ def test_a_search_keeps_to_a_range_of_case_ids(corpus):
     at_most = within[3][1]
     assert sorted(fetch(*search.ranked_sql(text, 100, at_most, (low, high)))) == [
         row for row in within if row[1] <= at_most]
-    assert ids_of(search.to_bitmap(fetch(*search.bitmap_sql(text, (low, high))))) == ids[3:11]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql",
