@@ -86,7 +86,7 @@ def public_labels(case: Case) -> dict[int, str]:
             labels[person.pk] = initials(name)
         elif name and style == NAME:
             labels[person.pk] = name
-    # Two defendants may share initials, or a name: a label must still say which person it is (the
+    # Two persons may share initials, or a name: a label must still say which person it is (the
     # case page groups charges by label, and an export's charges name their defendant by it).
     given = Counter(labels.values())
     return {pk: f"{label} ({numbered[pk]})" if given[label] > 1 and label != numbered[pk] else label

@@ -56,7 +56,6 @@ def test_demo_uses_every_facet_term_and_the_privacy_cases(demo_cases):
     assert all(c.proceedings.filter(is_latest=True).count() == 1 for c in demo_cases)
 
 
-
 def _records_without_labels(cases) -> list[dict]:
     """The cases' public records, each person's label replaced by its place in the record: an import
     brings no identities, so persons shown by name or initials come back as "D1", "V2"..."""
