@@ -1,0 +1,149 @@
+"""Right-to-left pages: values in another script keep their punctuation in place.
+
+On an Arabic page (dir="rtl") a Latin value such as "Art. 3(a)" would otherwise be laid out by
+the bidi algorithm as part of the Arabic paragraph and show ")Art. 3(a". Inline values are
+isolated in <bdi>, free-text blocks get dir="auto" (and their language)."""
+
+import datetime
+from html.parser import HTMLParser
+
+import pytest
+from django.utils import translation
+
+from gloact.caselaw.models import Person, Source
+
+from .factories import make_charge, make_person, make_proceeding, make_published_case
+
+pytestmark = pytest.mark.django_db
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+HIDDEN = {"head", "script", "style", "template"}
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Requests to /ar/ pages activate Arabic; give the next test the language it had."""
+    with translation.override("en"):
+        yield
+
+
+class _Texts(HTMLParser):
+    """Each run of text of a page, with the elements (tag, attributes) it sits in, outermost first."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict]] = []
+        self.runs: list[tuple[str, tuple]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.stack.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+
+    def handle_data(self, data):
+        if data.strip() and not any(tag in HIDDEN for tag, _attrs in self.stack):
+            self.runs.append((data.strip(), tuple(self.stack)))
+
+
+def text_runs(html: str) -> list[tuple[str, tuple]]:
+    parser = _Texts()
+    parser.feed(html)
+    parser.close()
+    return parser.runs
+
+
+def assert_isolated(html: str, value: str):
+    """`value` is shown on its own in a <bdi>, and nowhere outside an element that isolates it
+    (a <bdi>, or a block of free text with its own direction, such as a citation or a summary)."""
+    runs = [(text, ancestors) for text, ancestors in text_runs(html) if value in text]
+    assert any(text == value for text, _ancestors in runs), f"{value!r} is not shown on its own"
+    for text, ancestors in runs:
+        if text == value:
+            assert ancestors[-1][0] == "bdi", f"{value!r} is not isolated: in {ancestors[-1]}"
+        else:
+            assert any(tag == "bdi" or "dir" in attrs for tag, attrs in ancestors[1:]), f"{value!r} in {text!r}"
+
+
+def block_of(html: str, value: str) -> dict:
+    """The attributes of the nearest element around `value` that sets its direction."""
+    ancestors = next(ancestors for text, ancestors in text_runs(html) if value in text)
+    return next(attrs for _tag, attrs in reversed(ancestors) if "dir" in attrs)
+
+
+def arabic_page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    return html
+
+
+def latin_case():
+    case = make_published_case(
+        court_reference="CR-2019/45",
+        ecli="ECLI:ML:TGI:2019:45.",
+        original_language="en",
+        title="Synthetic workers (appeal).",
+        summary="The defendant recruited synthetic workers (two adults).",
+        reasoning="The court applied Art. 3(a).",
+        national_provisions="Art. 3(a) of the Synthetic Penal Code\nArt. 7 bis.",
+    )
+    make_proceeding(case, court_name="Synthetic Court of Appeal (2nd chamber)", reference="APP-2020/7.",
+                    date=datetime.date(2020, 5, 4))
+    defendant = make_person(case, Person.Role.DEFENDANT, role_detail="recruiter (main).", age=35)
+    make_charge(defendant, charge="Trafficking (aggravated).", legal_provision="Art. 3(a)", imprisonment_months=24,
+                sentence_notes="Suspended for 2 years.", confiscation=True,
+                confiscation_details="Two vehicles (synthetic).")
+    Source.objects.create(case=case, kind=Source.Kind.DECISION, title="Judgment no. 45/2019.", language="en",
+                          redacted_text="The synthetic court finds (after appeal).")
+    return case
+
+
+def test_arabic_case_page_isolates_latin_values(client):
+    case = latin_case()
+    html = arabic_page(client, f"/ar/cases/{case.public_id}/")
+    with translation.override("ar"):
+        jurisdiction = str(case.jurisdiction)
+    for value in ("CR-2019/45", "ECLI:ML:TGI:2019:45.", "Synthetic Court of Appeal (2nd chamber)", "APP-2020/7.",
+                  "recruiter (main).", "Trafficking (aggravated).", "Art. 3(a)", "Suspended for 2 years.",
+                  "Two vehicles (synthetic).", "Art. 3(a) of the Synthetic Penal Code", "Art. 7 bis.",
+                  "Judgment no. 45/2019.", case.public_id, jurisdiction):
+        assert_isolated(html, value)
+    # The citation line is one isolated value too.
+    assert any(text.startswith("Synthetic workers (appeal).") and ancestors[-1][0] == "bdi"
+               and ancestors[-2][0] == "cite" for text, ancestors in text_runs(html))
+    # Free texts take their direction from their own first letters, in their known language.
+    for text in ("The defendant recruited synthetic workers", "The court applied Art. 3(a).",
+                 "Synthetic workers (appeal)."):
+        block = block_of(html, text)
+        assert block["dir"] == "auto" and block["lang"] == "en", text
+    assert block_of(html, "The synthetic court finds")["dir"] == "auto"
+
+
+def test_arabic_search_results_isolate_latin_values(client):
+    case = latin_case()
+    html = arabic_page(client, f"/ar/cases/?q=recruited&jurisdiction={case.jurisdiction.code}&year_from=2010")
+    with translation.override("ar"):
+        jurisdiction = str(case.jurisdiction)
+    assert_isolated(html, case.public_id)
+    assert_isolated(html, "Synthetic workers (appeal).")
+    assert any(text == jurisdiction and ancestors[-1][0] == "bdi" for text, ancestors in text_runs(html))
+    assert_isolated(html, "2010–…")  # the active year filter
+    title = next(ancestors for text, ancestors in text_runs(html) if text == "Synthetic workers (appeal).")
+    assert title[-1][1]["lang"] == "en"
+    assert block_of(html, "synthetic workers (two adults)")["dir"] == "auto"  # the snippet
+
+
+def test_arabic_browse_and_coverage_pages_isolate_jurisdiction_names(client):
+    case = make_published_case()
+    with translation.override("ar"):
+        jurisdiction = str(case.jurisdiction)
+    for url in ("/ar/cases/countries/", "/ar/editorial/coverage/"):
+        runs = [ancestors for text, ancestors in text_runs(arabic_page(client, url))
+                if text == jurisdiction and not any(tag == "svg" for tag, _attrs in ancestors)]  # not the charts
+        assert runs and all(ancestors[-1][0] == "bdi" for ancestors in runs), url
