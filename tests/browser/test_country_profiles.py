@@ -7,8 +7,11 @@ import pytest
 from playwright.sync_api import expect
 
 from gloact.accounts.tests.factories import make_user
+from gloact.core.models import Country
 from gloact.countries.tests.factories import PDF, make_campaign
+from gloact.countries.tests.test_bidi import latin_profile, statistics_of_mali
 from tests.browser.accounts import log_in
+from tests.browser.test_caselaw_search import FIRST_AND_LAST_LETTER_X
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,3 +63,29 @@ def test_focal_point_answers_in_french_manager_reviews_benchmark_shows_the_count
     with page.expect_download() as download:
         page.get_by_role("link", name="Download this table (CSV)").click()
     assert "Mali" in download.value.path().read_text()
+
+
+def test_latin_values_read_left_to_right_on_an_arabic_country_profile(page):
+    # Unisolated, the law's title "Law No. 2012-023 (synthetic)." in a right-to-left heading shows
+    # its full stop at its left end. Compared: where the first and last letters land.
+    latin_profile()
+    page.goto("/ar/countries/MLI/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    for value in ("Law No. 2012-023 (synthetic).", "Art. 3(a)", "Synthetic Action Plan (revised).",
+                  "Synthetic Commission (CNLTP)", "National Project Officer (synthetic).", "Synthetic workers (appeal)."):
+        first, last = page.get_by_text(value, exact=True).first.evaluate(FIRST_AND_LAST_LETTER_X)
+        assert first < last, value
+    description = page.get_by_text("Victims are referred within 48 hours (synthetic).")
+    assert description.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    # In the SVG chart an Arabic name keeps its full stop at its left end, and still ends at the
+    # bars (right-aligned on the label column): without unicode-bidi="plaintext" the SVG's
+    # direction="ltr" put the full stop at the right.
+    Country.objects.filter(iso3="MLI").update(names={"ar": "مالي (تجريبي)."})
+    statistics_of_mali()
+    page.goto(f"/ar/countries/regions/{Country.objects.get(iso3='MLI').subregion_id}/statistics/")
+    label = page.locator("svg text.bar-label", has_text="مالي")
+    first, last, right, anchor = label.evaluate("""text => {
+      const n = text.getNumberOfChars(), box = text.getBBox();
+      return [text.getExtentOfChar(0).x, text.getExtentOfChar(n - 1).x, box.x + box.width, text.x.baseVal[0].value];
+    }""")
+    assert last < first and abs(right - anchor) < 1

@@ -1,0 +1,14 @@
+"""Template filters for right-to-left pages: a data value isolated from the sentence around it."""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.filter
+def bdi(value):
+    """`value`, escaped, in a <bdi>: for values put into a translated sentence
+    ({% blocktranslate with name=programme.short_title|bdi %}), whose text cannot hold the tag
+    itself. Not for attributes or <title>, which take no markup."""
+    return format_html("<bdi>{}</bdi>", value)
