@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import access
@@ -30,7 +31,7 @@ LATEST_CASES = 5
 class CaselawCoverage:
     published: int = 0
     landmark: int = 0
-    latest: list = field(default_factory=list)  # [(case, url of its public page)]
+    latest: list = field(default_factory=list)  # [(case, its texts in the reader's language, url of its page)]
 
 
 def caselaw_coverage(country) -> CaselawCoverage:
@@ -38,11 +39,13 @@ def caselaw_coverage(country) -> CaselawCoverage:
     from gloact.caselaw.models import Case
 
     cases = Case.objects.published().filter(jurisdiction__country=country, jurisdiction__kind="national")
-    latest = list(cases.order_by("-published_at")[:LATEST_CASES])
+    latest = cases.order_by("-published_at").prefetch_related("translations")[:LATEST_CASES]
+    language = get_language()
     return CaselawCoverage(
         published=cases.count(),
         landmark=cases.filter(is_landmark=True).count(),
-        latest=[(case, reverse("caselaw:case_detail", args=[case.public_id])) for case in latest],
+        latest=[(case, case.texts_for(language), reverse("caselaw:case_detail", args=[case.public_id]))
+                for case in latest],
     )
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from gloact.accounts.tests.factories import make_user
 from gloact.caselaw.tests.factories import make_case, make_published_case
@@ -83,6 +84,17 @@ def test_case_law_coverage_counts_published_cases_of_the_jurisdiction(client):
     html = page.content.decode()
     assert "Published case (test)" in html and "Draft case (test)" not in html and "Niger case (test)" not in html
     assert f'href="{reverse("caselaw:case_detail", args=[coverage.latest[0][0].public_id])}"' in html
+
+
+def test_the_latest_cases_are_listed_in_the_readers_language_where_translated(client):
+    translated = make_published_case("MLI", title="Restaurant workers (test)", original_language="en")
+    translated.translations.create(language="fr", title="Employées de restaurant (test)", summary="Résumé.")
+    make_published_case("MLI", title="Untranslated case (test)", original_language="en")
+    with translation.override(translation.get_language()):  # the request activates French
+        html = client.get("/fr/countries/MLI/").content.decode()
+    assert '<bdi lang="fr">Employées de restaurant (test)</bdi>' in html
+    assert '<bdi lang="en">Untranslated case (test)</bdi>' in html
+    assert "Restaurant workers (test)" not in html
 
 
 # --- Statistics -----------------------------------------------------------------------------
