@@ -7,10 +7,9 @@ isolated in <bdi>, free-text blocks get dir="auto" (and their language)."""
 import datetime
 
 import pytest
-from django.utils import translation
 
 from gloact.caselaw.models import Person, Source
-from gloact.core.tests.html_runs import arabic_page, assert_isolated, block_of, text_runs
+from gloact.core.tests.html_runs import arabic_page, assert_isolated, block_of, in_arabic, text_runs
 
 from .factories import make_charge, make_person, make_proceeding, make_published_case
 
@@ -41,8 +40,7 @@ def latin_case():
 def test_arabic_case_page_isolates_latin_values(client):
     case = latin_case()
     html = arabic_page(client, f"/ar/cases/{case.public_id}/")
-    with translation.override("ar"):
-        jurisdiction = str(case.jurisdiction)
+    jurisdiction = in_arabic(case.jurisdiction)
     for value in ("CR-2019/45", "ECLI:ML:TGI:2019:45.", "Synthetic Court of Appeal (2nd chamber)", "APP-2020/7.",
                   "recruiter (main).", "Trafficking (aggravated).", "Art. 3(a)", "Suspended for 2 years.",
                   "Two vehicles (synthetic).", "Art. 3(a) of the Synthetic Penal Code", "Art. 7 bis.",
@@ -62,8 +60,7 @@ def test_arabic_case_page_isolates_latin_values(client):
 def test_arabic_search_results_isolate_latin_values(client):
     case = latin_case()
     html = arabic_page(client, f"/ar/cases/?q=recruited&jurisdiction={case.jurisdiction.code}&year_from=2010")
-    with translation.override("ar"):
-        jurisdiction = str(case.jurisdiction)
+    jurisdiction = in_arabic(case.jurisdiction)
     assert_isolated(html, case.public_id)
     assert_isolated(html, "Synthetic workers (appeal).")
     assert any(text == jurisdiction and ancestors[-1][0] == "bdi" for text, ancestors in text_runs(html))
@@ -75,8 +72,7 @@ def test_arabic_search_results_isolate_latin_values(client):
 
 def test_arabic_browse_and_coverage_pages_isolate_jurisdiction_names(client):
     case = make_published_case()
-    with translation.override("ar"):
-        jurisdiction = str(case.jurisdiction)
+    jurisdiction = in_arabic(case.jurisdiction)
     for url in ("/ar/cases/countries/", "/ar/editorial/coverage/"):
         runs = [ancestors for text, ancestors in text_runs(arabic_page(client, url))
                 if text == jurisdiction and not any(tag == "svg" for tag, _attrs in ancestors)]  # not the charts

@@ -65,3 +65,9 @@ def arabic_page(client, url: str) -> str:
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     return html
+
+
+def in_arabic(value) -> str:
+    """`value` as an Arabic page shows it (a country's or jurisdiction's translated name)."""
+    with translation.override("ar"):
+        return str(value)

@@ -5,12 +5,11 @@ names of institutions) are isolated in <bdi>, and free texts take their own dire
 from datetime import date
 
 import pytest
-from django.utils import translation
 
 from gloact.accounts.tests.factories import make_user
 from gloact.caselaw.tests.factories import make_published_case
 from gloact.core.models import Country, Organisation
-from gloact.core.tests.html_runs import arabic_page, assert_isolated, block_of, text_runs
+from gloact.core.tests.html_runs import arabic_page, assert_isolated, block_of, in_arabic, text_runs
 from gloact.countries.models import (
     AssistanceRequest,
     CoordinatingBody,
@@ -26,11 +25,6 @@ from gloact.countries.models import (
 from .test_profiles import add_values
 
 pytestmark = pytest.mark.django_db
-
-
-def arabic(value) -> str:
-    with translation.override("ar"):
-        return str(value)
 
 
 def latin_profile():
@@ -78,8 +72,8 @@ def test_arabic_country_profile_isolates_latin_values(client):
     # The country and its regions: isolated too, in the heading and in the link to the comparison.
     mali = Country.objects.get(iso3="MLI")
     for name in (mali, mali.region, mali.subregion):
-        runs = [ancestors for text, ancestors in text_runs(html) if text == arabic(name)]
-        assert runs and all(ancestors[-1][0] == "bdi" for ancestors in runs), arabic(name)
+        runs = [ancestors for text, ancestors in text_runs(html) if text == in_arabic(name)]
+        assert runs and all(ancestors[-1][0] == "bdi" for ancestors in runs), in_arabic(name)
     # Contacts and requests are for programme staff only.
     for restricted in ("Synthetic Focal (A.)", "Training request (synthetic)."):
         assert restricted not in html
@@ -120,7 +114,7 @@ def test_arabic_country_index_statistics_and_region_pages_isolate_names(client):
     assert runs[-1][-1][0] == "bdi" and runs[-1][-2][0] == "p"  # "Source: …." below the tables (not the <option>)
 
     region = arabic_page(client, f"/ar/countries/regions/{mali.subregion_id}/statistics/")
-    heading = next(ancestors for text, ancestors in text_runs(region) if text == arabic(mali.subregion))
+    heading = next(ancestors for text, ancestors in text_runs(region) if text == in_arabic(mali.subregion))
     assert [tag for tag, _attrs in heading[-2:]] == ["h1", "bdi"]
     rows = [ancestors for text, ancestors in text_runs(region) if text == "Mali"]
     assert {ancestors[-1][0] for ancestors in rows} == {"bdi", "text"}  # the table's row, the chart's label
