@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from gloact.caselaw.tests.test_bidi import latin_case
 from gloact.caselaw.tests.test_search import build_corpus
+from tests.browser.bidi import assert_read_left_to_right, direction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,24 +57,12 @@ def test_search_filter_open_case_and_switch_language(page):
 
 
 def test_latin_values_read_left_to_right_on_an_arabic_case_page(page):
-    # Unisolated, "CR-2019/45." in a right-to-left line shows its full stop at its left end, and
+    # Unisolated, "ECLI:ML:TGI:2019:45." in a right-to-left line shows its full stop at its left end, and
     # the English summary is set right to left. Compared: where the first and last letters land.
     case = latin_case()
     page.goto(f"/ar/cases/{case.public_id}/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    for value in ("CR-2019/45", "ECLI:ML:TGI:2019:45.", "Synthetic Court of Appeal (2nd chamber)",
-                  "Art. 3(a) of the Synthetic Penal Code", "Suspended for 2 years."):
-        first, last = page.get_by_text(value, exact=True).first.evaluate(FIRST_AND_LAST_LETTER_X)
-        assert first < last, value
-    summary = page.locator(".case-text", has_text="The defendant recruited synthetic workers")
-    assert summary.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    assert_read_left_to_right(page, ("CR-2019/45", "ECLI:ML:TGI:2019:45.", "Synthetic Court of Appeal (2nd chamber)",
+                                     "Art. 3(a) of the Synthetic Penal Code", "Suspended for 2 years."))
+    assert direction(page.locator(".case-text", has_text="The defendant recruited synthetic workers")) == "ltr"
 
-
-# The left edges of the first and last characters of an element's own text.
-FIRST_AND_LAST_LETTER_X = """element => {
-  const text = [...element.childNodes].find(node => node.nodeType === Node.TEXT_NODE && node.data.trim());
-  const start = text.data.search(/\\S/), end = text.data.trimEnd().length - 1;
-  const range = document.createRange();
-  const x = at => { range.setStart(text, at); range.setEnd(text, at + 1); return range.getBoundingClientRect().left; };
-  return [x(start), x(end)];
-}"""

@@ -11,7 +11,7 @@ from gloact.core.models import Country
 from gloact.countries.tests.factories import PDF, make_campaign
 from gloact.countries.tests.test_bidi import latin_profile, statistics_of_mali
 from tests.browser.accounts import log_in
-from tests.browser.test_caselaw_search import FIRST_AND_LAST_LETTER_X
+from tests.browser.bidi import assert_read_left_to_right, direction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -71,12 +71,10 @@ def test_latin_values_read_left_to_right_on_an_arabic_country_profile(page):
     latin_profile()
     page.goto("/ar/countries/MLI/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    for value in ("Law No. 2012-023 (synthetic).", "Art. 3(a)", "Synthetic Action Plan (revised).",
-                  "Synthetic Commission (CNLTP)", "National Project Officer (synthetic).", "Synthetic workers (appeal)."):
-        first, last = page.get_by_text(value, exact=True).first.evaluate(FIRST_AND_LAST_LETTER_X)
-        assert first < last, value
-    description = page.get_by_text("Victims are referred within 48 hours (synthetic).")
-    assert description.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    assert_read_left_to_right(page, ("Law No. 2012-023 (synthetic).", "Art. 3(a)", "Synthetic Action Plan (revised).",
+                                     "Synthetic Commission (CNLTP)", "National Project Officer (synthetic).",
+                                     "Synthetic workers (appeal)."))
+    assert direction(page.get_by_text("Victims are referred within 48 hours (synthetic).")) == "ltr"
     # In the SVG chart an Arabic name keeps its full stop at its left end, and still ends at the
     # bars (right-aligned on the label column): without unicode-bidi="plaintext" the SVG's
     # direction="ltr" put the full stop at the right.
