@@ -65,8 +65,11 @@ def toc_svg(version: ToCVersion) -> str:
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#4a5561"/></marker></defs>',
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>',
     ]
+    # Each line set in the direction of its first letter (unicode-bidi), keeping its anchor: an Arabic
+    # text keeps its full stop and brackets at its own ends in this left-to-right drawing.
     for caption, y in captions:
-        out.append(f'<text x="{MARGIN}" y="{y}" font-size="13" font-weight="bold" fill="#4a5561">{escape(caption.upper())}</text>')
+        out.append(f'<text x="{MARGIN}" y="{y}" font-size="13" font-weight="bold" fill="#4a5561" '
+                   f'unicode-bidi="plaintext">{escape(caption.upper())}</text>')
     for link in version.links.all():
         if link.source_id not in boxes or link.target_id not in boxes:
             continue
@@ -89,7 +92,7 @@ def toc_svg(version: ToCVersion) -> str:
         for i, line in enumerate(_lines(node.text)):
             out.append(
                 f'<text x="{x + w / 2:.1f}" y="{y + PADDING + 11 + i * LINE_HEIGHT:.1f}" font-size="12" '
-                f'text-anchor="middle" fill="{ink}">{escape(line)}</text>'
+                f'text-anchor="middle" fill="{ink}" unicode-bidi="plaintext">{escape(line)}</text>'
             )
         out.append("</g>")
     out.append("</svg>")

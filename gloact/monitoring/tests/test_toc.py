@@ -1,6 +1,7 @@
 """Theories of change: versions, comparison, SVG diagram and JSON export."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -64,6 +65,12 @@ def test_diagram_is_layered_wrapped_escaped_and_has_arrows(version):
         ys[key] = float(svg.split(f"<title>{key}: ")[1].split('y="')[1].split('"')[0])
         assert node.text[:10] in svg
     assert ys["impact"] < ys["oc1"] < ys["op1"]  # impact on top, outputs at the bottom
+
+
+def test_diagram_sets_each_line_in_the_direction_of_its_own_text(version):
+    """Arabic node texts keep their full stop at their left end in the left-to-right drawing."""
+    texts = re.findall(r"<text [^>]*>", toc_svg(version))
+    assert texts and all('unicode-bidi="plaintext"' in text for text in texts)
 
 
 def test_diagram_download_and_json_export(client, version):
