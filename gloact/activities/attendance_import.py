@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gloact.accounts.scoping import scoped
+from gloact.core.lists import join_list
 from gloact.core.models import Country
 from gloact.monitoring.importing import Problem, UnreadableFile, read_table
 
@@ -84,7 +85,7 @@ def check_rows(activity: Activity, rows: list[dict]) -> tuple[list[PlannedRow], 
         if missing not in headers:
             problems.append(Problem(1, missing, _("This column is missing.")))
     for unknown in sorted(headers - set(COLUMNS)):
-        problems.append(Problem(1, unknown, _("Unknown column; expected: %(columns)s.") % {"columns": ", ".join(COLUMNS)}))
+        problems.append(Problem(1, unknown, _("Unknown column; expected: %(columns)s.") % {"columns": join_list(COLUMNS)}))
     if problems:
         return [], problems
 

@@ -20,6 +20,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .lists import join_list
+
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one constant per type, labels are lazy
 class FileType:
@@ -75,7 +77,7 @@ def accept_attribute(accepted) -> str:
 
 
 def accepted_types_message(accepted):
-    return format_lazy(_("Accepted file types: {types}."), types=", ".join(str(t.label) for t in accepted))
+    return format_lazy(_("Accepted file types: {types}."), types=join_list(t.label for t in accepted))
 
 
 def _sniff_zip(data: bytes) -> FileType:

@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from gloact.core.lists import join_list
+
 from .models import Answer, Assessment, Pillar, Question
 
 # (minimum overall score, level, label): shown to users next to every level.
@@ -51,7 +53,7 @@ def scoring_rule_errors(answer_type: str, rule: dict) -> list[str]:
     expected = {T.YES_NO: {"yes", "no"}, T.SCALE: {str(n) for n in range(5)}}.get(answer_type)
     if expected is not None:
         if set(rule) != expected:
-            return [_("Give points for exactly these answers: %s.") % ", ".join(sorted(expected))]
+            return [_("Give points for exactly these answers: %s.") % join_list(sorted(expected))]
         if not all(isinstance(v, int | float) for v in rule.values()):
             return [_("Points must be numbers.")]
     elif answer_type == T.NUMBER:

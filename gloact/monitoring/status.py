@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from gloact.core.lists import join_list
+
 from . import selectors
 from .aggregation import ProgrammeValue, country_values, programme_value
 from .models import Assessment, Indicator
@@ -201,4 +203,4 @@ def summary_sentence(counts: dict[Status, int], level_label: str = "outcome") ->
         (Status.NO_DATA, ngettext("%(count)d without data", "%(count)d without data", counts.get(Status.NO_DATA, 0))),
     ]
     parts += [text % {"count": counts[status]} for status, text in others if counts.get(status)]
-    return ", ".join(parts) + "."
+    return join_list(parts) + "."

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gloact.activities.models import Activity, Participant
+from gloact.core.lists import SEMICOLON, join_list
 from gloact.core.models import Country
 from gloact.monitoring import selectors as monitoring_selectors
 from gloact.monitoring.aggregation import country_values, programme_value
@@ -132,7 +133,7 @@ def cover_section(context: Context, section: TemplateSection) -> Section:
         [_("Donor"), programme.donor or "–"],
         [_("Implementing organisation"), programme.lead_organisation or "–"],
         [_("Implementing partners"), programme.partner_organisations or "–"],
-        [_("Countries"), ", ".join(sorted(_place_name(c) for c in countries)) or "–"],
+        [_("Countries"), join_list(sorted(_place_name(c) for c in countries)) or "–"],
         [_("Programme duration"), f"{programme.start_date.isoformat()} – {programme.end_date.isoformat()}"],
         [_("Generated on"), timezone.localdate().isoformat()],
     ]
@@ -157,10 +158,10 @@ def display_value(indicator: Indicator, value, countries_total: int | None = Non
 
 def disaggregation_text(totals: dict) -> str:
     """E.g. "Sex: female 4,525, male 2,890; Age: adult 7,415, child 127"."""
-    return "; ".join(
-        f"{dimension.display_name}: " + ", ".join(f"{category.display_label} {figure(value)}" for category, value in categories.items())
+    return join_list((
+        f"{dimension.display_name}: " + join_list(f"{category.display_label} {figure(value)}" for category, value in categories.items())
         for dimension, categories in totals.items()
-    )
+    ), SEMICOLON)
 
 
 def _target(indicator: Indicator, context: Context, country: str | None) -> str:

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
+from gloact.core.lists import join_list
+
 from ..languages import TEXT_LANGUAGES
 from ..models import Case, Charge, Jurisdiction, Person, Proceeding, Source, Term
 from ..models.jurisdiction import PUBLIC_ID_RE
@@ -152,7 +154,7 @@ class _Checker:
             return
         if value not in choices:
             self.error(path, _("unknown value %(value)r (allowed: %(allowed)s)")
-                       % {"value": value, "allowed": ", ".join(sorted(c for c in choices if c))})
+                       % {"value": value, "allowed": join_list(sorted(c for c in choices if c))})
 
     def integer(self, path: str, value) -> None:
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):

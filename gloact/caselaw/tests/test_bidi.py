@@ -7,11 +7,12 @@ isolated in <bdi>, free-text blocks get dir="auto" (and their language)."""
 import datetime
 
 import pytest
+from django.utils.html import escape
 
 from gloact.caselaw.models import Person, Source
 from gloact.core.tests.html_runs import arabic_page, assert_isolated, block_of, in_arabic, text_runs
 
-from .factories import make_charge, make_person, make_proceeding, make_published_case
+from .factories import make_charge, make_person, make_proceeding, make_published_case, term
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,12 @@ def test_arabic_browse_and_coverage_pages_isolate_jurisdiction_names(client):
         runs = [ancestors for text, ancestors in text_runs(arabic_page(client, url))
                 if text == jurisdiction and not any(tag == "svg" for tag, _attrs in ancestors)]  # not the charts
         assert runs and all(ancestors[-1][0] == "bdi" for ancestors in runs), url
+
+
+def test_arabic_case_page_separates_list_items_with_the_arabic_comma(client):
+    case = latin_case()
+    case.crime_types.add(term("crime.smuggling_of_migrants"))
+    html = arabic_page(client, f"/ar/cases/{case.public_id}/")
+    crime_types = [escape(in_arabic(crime_type)) for crime_type in case.crime_types.all()]
+    assert len(crime_types) == 2 and "، ".join(crime_types) in html
+    assert ", ".join(crime_types) not in html

@@ -2,9 +2,11 @@
 names of institutions) are isolated in <bdi>, and free texts take their own direction, so that
 "Art. 3(a)" does not show as ")Art. 3(a" on an Arabic page (as on the case law pages)."""
 
+import re
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from gloact.accounts.tests.factories import make_user
 from gloact.caselaw.tests.factories import make_published_case
@@ -78,6 +80,17 @@ def test_arabic_country_profile_isolates_latin_values(client):
     for restricted in ("Synthetic Focal (A.)", "Training request (synthetic)."):
         assert restricted not in html
 
+
+def test_arabic_country_profile_separates_list_items_with_arabic_marks(client):
+    latin_profile()
+    partner = Organisation.objects.create(name="Synthetic NGO (partner 2)", kind="cso", country_id="MLI")
+    StakeholderProfile.objects.get().partners.add(partner)
+    html = arabic_page(client, "/ar/countries/MLI/")
+    assert "<bdi>Synthetic NGO (partner 1)</bdi>؛ <bdi>Synthetic NGO (partner 2)</bdi>" in html
+    with translation.override("ar"):
+        published = translation.ngettext("%(counter)s published case", "%(counter)s published cases", 1) % {"counter": 1}
+        landmark = translation.ngettext("%(counter)s landmark case", "%(counter)s landmark cases", 0) % {"counter": 0}
+    assert re.search(re.escape(published + "،") + r"\s+" + re.escape(landmark + "."), html)
 
 def test_arabic_country_profile_isolates_the_restricted_values_for_programme_staff(client):
     latin_profile()

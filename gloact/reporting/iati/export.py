@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from gloact.core.lists import join_list
 from gloact.monitoring.models import Indicator, Programme
 from gloact.monitoring.periods import period_bounds
 
@@ -187,7 +188,7 @@ def _activity(root, programme: Programme, reporting_org: str, today: date, count
         _narrative(activity, "title", f"{name}: {country.name}")
         description = _("Country component of %(programme)s in %(country)s.") % {"programme": name, "country": country.name}
         if partners:
-            description += " " + _("Implemented by %(partners)s.") % {"partners": ", ".join(partners)}
+            description += " " + _("Implemented by %(partners)s.") % {"partners": join_list(partners)}
         _narrative(activity, "description", description)
     else:
         partners = split_names(programme.lead_organisation) + split_names(programme.partner_organisations)
