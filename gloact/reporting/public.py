@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from gloact.core.bidi import isolate
 from gloact.core.charts import BarChart, Series, bar_chart
 from gloact.monitoring import selectors as monitoring_selectors
 from gloact.monitoring.models import Indicator, Programme
@@ -72,7 +73,7 @@ def charts(programme: Programme, rows: list[ResultRow]) -> list[BarChart]:
     whole = Period(programme.short_title, programme.start_date, programme.end_date)
     for row in headline(rows):
         for dimension, categories in selectors.disaggregation_totals(row.indicator, whole, None).items():
-            title = _("%(code)s by %(dimension)s") % {"code": row.code, "dimension": dimension.display_name}
+            title = _("%(code)s by %(dimension)s") % {"code": isolate(row.code), "dimension": isolate(dimension.display_name)}
             found.append(BarChart(title, [str(c.display_label) for c in categories], [Series(row.code, list(categories.values()))]))
     return found
 

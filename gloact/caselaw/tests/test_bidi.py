@@ -56,6 +56,8 @@ def test_arabic_case_page_isolates_latin_values(client):
         block = block_of(html, text)
         assert block["dir"] == "auto" and block["lang"] == "en", text
     assert block_of(html, "The synthetic court finds")["dir"] == "auto"
+    # The <title> takes no markup: the title and public id are isolated by Unicode's marks.
+    assert f"<title>\u2068{case.public_id}\u2069: \u2068Synthetic workers (appeal).\u2069 – " in html
 
 
 def test_arabic_search_results_isolate_latin_values(client):
@@ -69,6 +71,7 @@ def test_arabic_search_results_isolate_latin_values(client):
     title = next(ancestors for text, ancestors in text_runs(html) if text == "Synthetic workers (appeal).")
     assert title[-1][1]["lang"] == "en"
     assert block_of(html, "synthetic workers (two adults)")["dir"] == "auto"  # the snippet
+    assert "<title>\u2068recruited\u2069 – " in html  # the query, isolated by Unicode's marks
 
 
 def test_arabic_browse_and_coverage_pages_isolate_jurisdiction_names(client):

@@ -1,7 +1,10 @@
 """Right-to-left results page: a programme's Latin titles, indicator codes and category labels are
 isolated (<bdi>; in the charts' SVG, laid out in their own direction), as on the case law pages."""
 
+import re
+
 import pytest
+from django.utils import translation
 
 from gloact.core.tests.html_runs import arabic_page, assert_isolated, text_runs
 from gloact.monitoring.models import Dimension, DimensionCategory, Indicator
@@ -25,8 +28,7 @@ def test_arabic_results_page_isolates_latin_values(client):
     for value in ("SYN-2 (pilot)", "Synthetic Programme (phase II).", "Synthetic cases prosecuted (per year).",
                   "cases (synthetic)"):
         assert_isolated(html, value)
-    # The code: in the indicators' table and as the name of the chart's series (the chart's caption,
-    # "O.1. by Institution", is one translated sentence made in Python: left as it is).
+    # The code: in the indicators' table and as the name of the chart's series.
     codes = [[tag for tag, _attrs in ancestors[-2:]] for text, ancestors in text_runs(html) if text == "O.1."]
     assert codes == [["th", "bdi"], ["th", "bdi"]]
     # The headline result, the chart's table and the chart itself.
@@ -35,3 +37,10 @@ def test_arabic_results_page_isolates_latin_values(client):
     labels = [ancestors[-1] for text, ancestors in text_runs(html) if text == "Judges (synthetic)."]
     assert {tag for tag, _attrs in labels} == {"bdi", "text"}  # SVG text takes no <bdi>: laid out in its own direction
     assert all(attrs["unicode-bidi"] == "plaintext" for tag, attrs in labels if tag == "text")
+    # The chart's caption ("O.1. by Institution") is one sentence made in Python, and the page's
+    # <title> takes no markup: their values are isolated by Unicode's marks instead.
+    with translation.override("ar"):
+        caption = translation.gettext("%(code)s by %(dimension)s") % {
+            "code": "\u2068O.1.\u2069", "dimension": f"\u2068{institution.display_name}\u2069"}
+    assert "\u2068O.1.\u2069" in caption and f"<figcaption>{caption}</figcaption>" in html
+    assert "\u2068SYN-2 (pilot)\u2069" in re.search("<title>(.*)</title>", html)[1]
