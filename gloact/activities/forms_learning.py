@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gloact.accounts.scoping import scoped
+from gloact.core.bidi import isolate
 
 from .cascade import check_track, trainings_delivered
 from .models import Activity, FollowUpSurvey, Question, SatisfactionResponse, TrainerTrack
@@ -85,8 +86,11 @@ class FollowUpAnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
         for question in self.questions:
-            self.fields[f"extra_{question.pk}"] = forms.CharField(label=question.text, required=False, max_length=2000,
-                                                                  widget=forms.Textarea(attrs={"rows": 3}))
+            # The event's own question, perhaps in another script than the page's: isolated, and
+            # without the colon Django would add after the closing mark (its test would see the mark).
+            self.fields[f"extra_{question.pk}"] = forms.CharField(
+                label=isolate(question.text), label_suffix="", required=False, max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 3}))
 
     def extra_answers(self) -> dict[str, str]:
         return {str(q.pk): self.cleaned_data[f"extra_{q.pk}"] for q in self.questions if self.cleaned_data[f"extra_{q.pk}"]}

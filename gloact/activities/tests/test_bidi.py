@@ -1,5 +1,6 @@
 """Right-to-left public forms of an event (feedback, follow-up survey): the event's Latin title is
-isolated (<bdi>) in the sentences around it, as on the case law pages."""
+isolated (<bdi>) in the sentences around it, as on the case law pages, and the event's own
+follow-up questions by Unicode's isolate marks."""
 
 from datetime import date, timedelta
 
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from gloact.activities.followup import hash_token
-from gloact.activities.models import Activity, FollowUpSurvey
+from gloact.activities.models import Activity, FollowUpQuestion, FollowUpSurvey
 from gloact.activities.tests.factories import make_activity, make_attendance, make_participant
 from gloact.activities.views_learning import feedback_token
 from gloact.core.tests.html_runs import arabic_page, assert_isolated
@@ -43,5 +44,8 @@ def test_arabic_follow_up_survey_isolates_the_title(client, training):
     now = timezone.now()
     FollowUpSurvey.objects.create(attendance=attendance, wave=6, due_on=date(2024, 9, 8), token_hash=hash_token("syn-1"),
                                   sent_at=now, expires_at=now + timedelta(days=30))
+    question = FollowUpQuestion.objects.create(activity=training, text="Shared the material (Art. 3)?")
     html = arabic_page(client, arabic_url("activities:followup_answer", "syn-1"))
     assert_isolated(html, TITLE)
+    # The event's own question is a form label, made in Python: isolated by Unicode's marks.
+    assert f'<label for="id_extra_{question.pk}">\u2068Shared the material (Art. 3)?\u2069</label>' in html
